@@ -1,0 +1,202 @@
+// Command marsad codes Arabic and English news into PLOVER political events.
+//
+// Every subcommand lives in its own file of this package and registers
+// itself in init(); main only dispatches, prints help and sets up logging.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"sort"
+	"strings"
+	"syscall"
+)
+
+// command is one subcommand. Name may have two words ("eval events").
+type command struct {
+	Name    string
+	Summary string // one line for the command list
+	Usage   string // argument synopsis, e.g. "[flags] FILE..."
+	Example string // one or more example invocations
+	// Flags declares the flags on fs; Run gets the remaining arguments.
+	Flags func(fs *flag.FlagSet)
+	Run   func(ctx context.Context, env *cliEnv, args []string) error
+}
+
+// cliEnv is what a command may use instead of globals, so tests can run
+// commands in-process.
+type cliEnv struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	Log    *slog.Logger
+}
+
+var commands = map[string]*command{}
+
+func register(c *command) {
+	if _, dup := commands[c.Name]; dup {
+		panic("duplicate command " + c.Name)
+	}
+	commands[c.Name] = c
+}
+
+// errUsage marks an error already explained to the user with usage.
+var errUsage = errors.New("usage")
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	env := &cliEnv{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}
+	os.Exit(run(ctx, env, os.Args[1:]))
+}
+
+// run executes one command line and returns the exit code.
+func run(ctx context.Context, env *cliEnv, args []string) int {
+	level := slog.LevelInfo
+	if v := os.Getenv("MARSAD_LOG"); v == "debug" {
+		level = slog.LevelDebug
+	}
+	if env.Log == nil {
+		env.Log = slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: level}))
+	}
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		if len(args) > 1 && args[0] == "help" {
+			return run(ctx, env, append(args[1:], "--help"))
+		}
+		printHelp(env.Stdout)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	if args[0] == "--version" || args[0] == "version" {
+		fmt.Fprintln(env.Stdout, versionString())
+		return 0
+	}
+	c, rest := lookup(args)
+	if c == nil {
+		if group := groupOf(args[0]); len(group) > 0 {
+			fmt.Fprintf(env.Stderr, "marsad %s: choose one of:\n", args[0])
+			for _, g := range group {
+				fmt.Fprintf(env.Stderr, "  marsad %-18s %s\n", g.Name, g.Summary)
+			}
+			return 2
+		}
+		fmt.Fprintf(env.Stderr, "marsad: unknown command %q; run 'marsad --help'\n", strings.Join(args, " "))
+		return 2
+	}
+	fs := flag.NewFlagSet("marsad "+c.Name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	if c.Flags != nil {
+		c.Flags(fs)
+	}
+	fs.Usage = func() { printCommandHelp(env.Stderr, c, fs) }
+	if err := fs.Parse(rest); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			printCommandHelp(env.Stdout, c, fs)
+			return 0
+		}
+		return 2
+	}
+	if err := c.Run(ctx, env, fs.Args()); err != nil {
+		if errors.Is(err, errUsage) {
+			fs.Usage()
+			return 2
+		}
+		if errors.Is(err, context.Canceled) {
+			fmt.Fprintf(env.Stderr, "marsad %s: interrupted\n", c.Name)
+			return 130
+		}
+		fmt.Fprintf(env.Stderr, "marsad %s: %v\n", c.Name, err)
+		return 1
+	}
+	return 0
+}
+
+// lookup finds the longest registered command name that prefixes args.
+func lookup(args []string) (*command, []string) {
+	if len(args) >= 2 {
+		if c, ok := commands[args[0]+" "+args[1]]; ok {
+			return c, args[2:]
+		}
+	}
+	if c, ok := commands[args[0]]; ok {
+		return c, args[1:]
+	}
+	return nil, nil
+}
+
+func groupOf(word string) []*command {
+	var out []*command
+	for name, c := range commands {
+		if strings.HasPrefix(name, word+" ") {
+			out = append(out, c)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+func printHelp(w io.Writer) {
+	fmt.Fprint(w, `marsad — Arabic-first political event coder and conflict observatory
+
+Marsad reads Arabic (and English) news and writes structured political events
+in the PLOVER ontology (with CAMEO codes), with actors, places, dates,
+attribution, modality, fatalities and exact character offsets.
+
+Usage:
+  marsad <command> [flags] [arguments]
+  marsad <command> --help      full help for one command
+
+Commands:
+`)
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-20s %s\n", n, commands[n].Summary)
+	}
+	fmt.Fprint(w, `
+Environment:
+  MARSAD_DATA   folder of dictionary files (actors, agents, triggers, places, cues)
+                that replaces the built-in copy; edit and re-run, no rebuild needed
+  MARSAD_DB     store to use when --db is not given (default marsad.db)
+  MARSAD_LOG    "debug" for verbose logs on stderr
+
+Example:
+  marsad code ../shared/seed/000_a763ce97bed870a3.txt --date 2019-10-25
+`)
+}
+
+func printCommandHelp(w io.Writer, c *command, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "marsad %s — %s\n\nUsage:\n  marsad %s %s\n", c.Name, c.Summary, c.Name, c.Usage)
+	has := false
+	fs.VisitAll(func(*flag.Flag) { has = true })
+	if has {
+		fmt.Fprint(w, "\nFlags:\n")
+		fs.SetOutput(w)
+		fs.PrintDefaults()
+	}
+	if c.Example != "" {
+		fmt.Fprintf(w, "\nExample:\n%s\n", indent(c.Example))
+	}
+}
+
+func indent(s string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = "  " + l
+	}
+	return strings.Join(lines, "\n")
+}
+
+func versionString() string { return "marsad " + marsadVersion() }
