@@ -1,0 +1,197 @@
+package ner
+
+import (
+	"bytes"
+	"reflect"
+	"strings"
+	"testing"
+
+	marsad "github.com/marsad/marsad"
+	"github.com/marsad/marsad/internal/shared"
+)
+
+func TestReadCoNLLSplitsSentences(t *testing.T) {
+	// Blank lines and a final "." tagged O end sentences; a "." inside an
+	// entity (an abbreviation) does not.
+	in := "قال O\nجورج B-PERS\nو. I-PERS\nبوش I-PERS\n. O\nوصل O\nإلى O\nبغداد B-LOC\n\nانتهى O\n"
+	got, err := ReadCoNLL(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 {
+		t.Fatalf("got %d sentences, want 3: %v", len(got), got)
+	}
+	if w := strings.Join(got[0].Words, " "); w != "قال جورج و. بوش ." {
+		t.Errorf("first sentence = %q", w)
+	}
+	if _, err := ReadCoNLL(strings.NewReader("كلمة X-PERS\n")); err == nil || !strings.Contains(err.Error(), "line 1") {
+		t.Errorf("bad tag: err = %v, want one naming line 1", err)
+	}
+}
+
+func TestChunksFollowsConlleval(t *testing.T) {
+	tags := []string{"B-PERS", "I-PERS", "O", "I-LOC", "I-LOC", "B-ORG", "I-PERS"}
+	want := []Entity{{"PERS", 0, 2}, {"LOC", 3, 5}, {"ORG", 5, 6}, {"PERS", 6, 7}}
+	if got := Chunks(tags); !reflect.DeepEqual(got, want) {
+		t.Errorf("Chunks(%v) = %v, want %v", tags, got, want)
+	}
+}
+
+func TestEvaluateNeedsExactBoundaries(t *testing.T) {
+	gold := [][]string{{"B-PERS", "I-PERS", "O", "B-LOC"}}
+	pred := [][]string{{"B-PERS", "O", "O", "B-LOC"}} // the person is cut short
+	r, err := Evaluate(gold, pred)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o := r.Overall; o.Correct != 1 || o.Gold != 2 || o.Predicted != 2 || o.F1 != 50 {
+		t.Errorf("overall = %+v, want 1 correct of 2 (F1 50)", o)
+	}
+	if p := r.Types["PERS"]; p.Correct != 0 {
+		t.Errorf("PERS = %+v, want no correct entity", p)
+	}
+	if _, err := Evaluate(gold, [][]string{{"O"}}); err == nil {
+		t.Error("Evaluate accepted sentences of different lengths")
+	}
+}
+
+func TestStripClitics(t *testing.T) {
+	for _, c := range []struct{ in, clitics, stem string }{
+		{"والسيارات", "وال", "سيارات"},
+		{"للاتحاد", "لل", "اتحاد"},
+		{"بطرابلس", "ب", "طرابلس"},
+		{"وقواتهم", "و", "قوات"},
+		{"بلد", "", "بلد"}, // too short to be ب + stem
+		{"مدينه", "", "مدينه"},
+	} {
+		cl, st := stripClitics(c.in)
+		if cl != c.clitics || st != c.stem {
+			t.Errorf("stripClitics(%s) = %q, %q; want %q, %q", c.in, cl, st, c.clitics, c.stem)
+		}
+	}
+}
+
+func trainSlice(t *testing.T, n int) []Sentence {
+	t.Helper()
+	sents, err := ReadCoNLLFile(shared.Path(t, "gold/ner/anercorp-train.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sents[:n]
+}
+
+func TestTrainingIsReproducible(t *testing.T) {
+	sents := trainSlice(t, 300)
+	var files [2]bytes.Buffer
+	for i := range files {
+		m, err := Train(sents, TrainOptions{Iterations: 3, Seed: 7})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := m.WriteTo(&files[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(files[0].Bytes(), files[1].Bytes()) {
+		t.Fatal("training the same slice twice gave different model files")
+	}
+	// The file reads back to a model that tags like the original.
+	m, err := ReadModel(bytes.NewReader(files[0].Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := Train(sents, TrainOptions{Iterations: 3, Seed: 7})
+	words := sents[0].Words
+	if a, b := New(m).Tag(words), New(again).Tag(words); !reflect.DeepEqual(a, b) {
+		t.Errorf("model read back tags\n%v\nbut the trained one tags\n%v", a, b)
+	}
+}
+
+func TestReadModelRejectsGarbage(t *testing.T) {
+	if _, err := ReadModel(strings.NewReader("not a model")); err == nil {
+		t.Error("ReadModel accepted garbage")
+	}
+	m, _ := Default()
+	var b bytes.Buffer
+	m.Model().WriteTo(&b)
+	cut := b.Bytes()[:b.Len()/2]
+	if _, err := ReadModel(bytes.NewReader(cut)); err == nil {
+		t.Error("ReadModel accepted a truncated model")
+	}
+}
+
+func TestDefaultFindsAPerson(t *testing.T) {
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := strings.Fields("قال العميد خالد المحجوب مدير إدارة التوجيه")
+	ents := Chunks(tg.Tag(words))
+	found := false
+	for _, e := range ents {
+		if e.Type == "PERS" && e.TokStart == 2 && e.TokEnd == 4 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("tags %v: want خالد المحجوب as PERS", tg.Tag(words))
+	}
+}
+
+func TestEntitiesOverPipelineTokens(t *testing.T) {
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var toks []marsad.Token
+	for _, w := range strings.Fields("وصل الرئيس الأمريكي جورج بوش إلى بغداد .") {
+		toks = append(toks, marsad.Token{Text: w})
+	}
+	got := tg.Entities(toks)
+	want := []Entity{{"PERS", 3, 5}, {"LOC", 6, 7}}
+	for _, w := range want {
+		if !containsEntity(got, w) {
+			t.Errorf("Entities = %v, want it to contain %v", got, w)
+		}
+	}
+	if len(tg.Entities(nil)) != 0 || len(tg.Tag(nil)) != 0 {
+		t.Error("empty input gave entities")
+	}
+}
+
+func containsEntity(es []Entity, e Entity) bool {
+	for _, x := range es {
+		if x == e {
+			return true
+		}
+	}
+	return false
+}
+
+func BenchmarkTag(b *testing.B) {
+	sents, err := ReadCoNLLFile(shared.Path(b, "gold/ner/anercorp-test.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	tg, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	tokens := 0
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s := sents[i%len(sents)]
+		tg.Tag(s.Words)
+		tokens += len(s.Words)
+	}
+	b.ReportMetric(float64(tokens)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func BenchmarkLoadModel(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := ReadModel(bytes.NewReader(defaultModel)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,199 @@
+package ner
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"math"
+	"os"
+	"sync"
+
+	marsad "github.com/marsad/marsad"
+)
+
+//go:embed model/anercorp.ner.gz
+var defaultModel []byte
+
+// Tagger tags token sequences with a Model. Its methods are safe for
+// concurrent use; SetGazetteer should be called before sharing it.
+type Tagger struct {
+	m    *Model
+	gaz  Gazetteer
+	pool sync.Pool // *scratch
+}
+
+// scratch holds per-call buffers so that tagging allocates little.
+type scratch struct {
+	f     featurizer
+	em    []float32
+	delta []float32
+	back  []int32
+	path  []int
+}
+
+// New returns a tagger over m.
+func New(m *Model) *Tagger { return &Tagger{m: m} }
+
+var loadDefault = sync.OnceValues(func() (*Model, error) {
+	m, err := ReadModel(bytes.NewReader(defaultModel))
+	if err != nil {
+		return nil, fmt.Errorf("embedded model: %w", err)
+	}
+	return m, nil
+})
+
+// Default returns a tagger over the embedded ANERcorp model. The model is
+// decoded once per process; each call returns a fresh Tagger, so setting
+// a gazetteer on one does not affect the others.
+func Default() (*Tagger, error) {
+	m, err := loadDefault()
+	if err != nil {
+		return nil, err
+	}
+	return New(m), nil
+}
+
+// Load reads a model file written by `marsad train ner`.
+func Load(path string) (*Tagger, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	m, err := ReadModel(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return New(m), nil
+}
+
+// Model returns the tagger's model.
+func (t *Tagger) Model() *Model { return t.m }
+
+// SetGazetteer adds gazetteer-membership features. They only change the
+// output of a model that was trained with a gazetteer (TrainOptions), since
+// a model has no weights for features it never saw.
+func (t *Tagger) SetGazetteer(g Gazetteer) { t.gaz = g }
+
+// Tag returns one BIO tag per word ("O", "B-PERS", "I-PERS" …). Words are
+// folded with arabic.Fold first, so raw or normalised text both work.
+func (t *Tagger) Tag(words []string) []string {
+	return t.tag(words, false)
+}
+
+func (t *Tagger) tag(words []string, folded bool) []string {
+	out := make([]string, len(words))
+	if len(words) == 0 {
+		return out
+	}
+	s, _ := t.pool.Get().(*scratch)
+	if s == nil {
+		s = &scratch{}
+	}
+	s.f.prepare(words, folded, t.gaz)
+	path := t.m.decode(s)
+	for i, l := range path {
+		out[i] = t.m.Labels[l]
+	}
+	t.pool.Put(s)
+	return out
+}
+
+// Entities tags the pipeline's tokens (by their Norm, or Text when Norm is
+// empty) and returns the entities found, TokEnd exclusive.
+func (t *Tagger) Entities(toks []marsad.Token) []Entity {
+	words := make([]string, len(toks))
+	folded := true
+	for i, tk := range toks {
+		words[i] = tk.Norm
+		if tk.Norm == "" {
+			words[i] = tk.Text
+			folded = false
+		}
+	}
+	return Chunks(t.tag(words, folded))
+}
+
+// decode scores every token's labels from the featurizer's keys and runs
+// Viterbi; the returned path is valid until s is reused.
+func (m *Model) decode(s *scratch) []int {
+	L := len(m.Labels)
+	n := len(s.f.start) - 1
+	s.em = grow(s.em, n*L)
+	for i := 0; i < n; i++ {
+		row := s.em[i*L : (i+1)*L]
+		clear(row)
+		for _, k := range s.f.keys[s.f.start[i]:s.f.start[i+1]] {
+			r := m.index.get(k)
+			if r < 0 {
+				continue
+			}
+			wr := m.w[int(r)*L : int(r+1)*L]
+			for c := range row {
+				row[c] += wr[c]
+			}
+		}
+	}
+	return viterbi(s, s.em, n, L, m.trans, m.allowed)
+}
+
+var negInf = float32(math.Inf(-1))
+
+// viterbi finds the best label path given emission scores em (n×L) and the
+// transition matrix, never taking a forbidden move.
+func viterbi(s *scratch, em []float32, n, L int, trans []float32, allowed []bool) []int {
+	s.delta = grow(s.delta, n*L)
+	if cap(s.back) < n*L {
+		s.back = make([]int32, n*L)
+	}
+	s.back = s.back[:n*L]
+	if cap(s.path) < n {
+		s.path = make([]int, n)
+	}
+	s.path = s.path[:n]
+	start := L * L
+	for c := 0; c < L; c++ {
+		if allowed[start+c] {
+			s.delta[c] = trans[start+c] + em[c]
+		} else {
+			s.delta[c] = negInf
+		}
+	}
+	for i := 1; i < n; i++ {
+		prev := s.delta[(i-1)*L : i*L]
+		cur := s.delta[i*L : (i+1)*L]
+		back := s.back[i*L : (i+1)*L]
+		for c := 0; c < L; c++ {
+			best, arg := negInf, int32(0)
+			for p := 0; p < L; p++ {
+				if !allowed[p*L+c] {
+					continue
+				}
+				if v := prev[p] + trans[p*L+c]; v > best {
+					best, arg = v, int32(p)
+				}
+			}
+			cur[c] = best + em[i*L+c]
+			back[c] = arg
+		}
+	}
+	last := s.delta[(n-1)*L : n*L]
+	bi := 0
+	for c := 1; c < L; c++ {
+		if last[c] > last[bi] {
+			bi = c
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		s.path[i] = bi
+		bi = int(s.back[i*L+bi])
+	}
+	return s.path
+}
+
+func grow(b []float32, n int) []float32 {
+	if cap(b) < n {
+		return make([]float32, n)
+	}
+	return b[:n]
+}
