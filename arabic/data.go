@@ -7,10 +7,12 @@ import (
 	"sync"
 )
 
+//go:generate go run ./internal/freqgen -corpus ../../shared/corpus/ant-politics-2000.jsonl -ner ../../shared/gold/ner/anercorp-train.txt -out data/freq.tsv
+
 // The package's knowledge (abbreviations, article exceptions, word
 // frequencies) lives in editable files under data/, embedded at build time.
 //
-//go:embed data/*.txt
+//go:embed data/*.txt data/*.tsv
 var dataFS embed.FS
 
 // wordSet is a set of folded words read from one data file.

@@ -2,6 +2,7 @@ package arabic
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 	"unicode/utf8"
 )
@@ -50,7 +51,7 @@ func TestNormalizeOffsetsMapBack(t *testing.T) {
 	}
 	// An expanding ligature maps all its output runes to itself.
 	_, off = Normalize("بﷲ")
-	if want := []int{0, 1, 1, 1, 1, 2}; !equalInts(off, want) {
+	if want := []int{0, 1, 1, 1, 1, 2}; !slices.Equal(off, want) {
 		t.Errorf("offsets = %v, want %v", off, want)
 	}
 }
@@ -62,18 +63,6 @@ func indexRunes(s, sub []rune) int {
 		}
 	}
 	return -1
-}
-
-func equalInts(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func ExampleNormalize() {
