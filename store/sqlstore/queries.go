@@ -1,0 +1,285 @@
+package sqlstore
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/dedup"
+	"github.com/marsad/marsad/store"
+)
+
+// ftsMatch returns the condition "document seq matches the query" and its
+// argument, or ok false when the query has no words.
+func (s *Store) ftsMatch(seqCol, query string) (cond string, arg any, ok bool) {
+	terms := store.Terms(query)
+	if len(terms) == 0 {
+		return "", nil, false
+	}
+	if s.d == Postgres {
+		// plainto_tsquery ANDs the words, split by the same parser as the index.
+		return seqCol + ` IN (SELECT seq FROM documents WHERE fts @@ plainto_tsquery('simple', ?))`, strings.Join(terms, " "), true
+	}
+	quoted := make([]string, len(terms))
+	for i, t := range terms {
+		quoted[i] = `"` + strings.ReplaceAll(t, `"`, `""`) + `"`
+	}
+	return seqCol + ` IN (SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?)`, strings.Join(quoted, " "), true
+}
+
+// Events returns the events matching f, newest first.
+func (s *Store) Events(ctx context.Context, f store.Filter) ([]store.StoredEvent, error) {
+	var where []string
+	var args []any
+	add := func(cond string, a ...any) {
+		where = append(where, cond)
+		args = append(args, a...)
+	}
+	if len(f.Types) > 0 {
+		add(`e.event_type IN (`+strings.TrimSuffix(strings.Repeat("?, ", len(f.Types)), ", ")+`)`, toAny(f.Types)...)
+	}
+	if f.Actor != "" {
+		n := dedup.NormText(f.Actor)
+		add(`(e.source_actor_id = ? OR e.target_actor_id = ? OR e.source_norm = ? OR e.target_norm = ?)`, f.Actor, f.Actor, n, n)
+	}
+	if f.Country != "" {
+		add(`e.country = ?`, f.Country)
+	}
+	if f.Place != "" {
+		add(`(e.loc_gazetteer_id = ? OR e.loc_norm = ?)`, f.Place, dedup.NormText(f.Place))
+	}
+	if f.From != "" {
+		add(`e.day >= ?`, f.From)
+	}
+	if f.To != "" {
+		add(`e.day <= ?`, f.To)
+	}
+	if f.Source != "" {
+		add(`e.doc_source = ?`, f.Source)
+	}
+	if f.Modality != "" {
+		add(`e.modality = ?`, f.Modality)
+	}
+	if f.DocID != "" {
+		add(`e.doc_id = ?`, f.DocID)
+	}
+	if f.Cluster != "" {
+		add(`e.cluster_id = ?`, f.Cluster)
+	}
+	if f.Text != "" {
+		cond, arg, ok := s.ftsMatch("d.seq", f.Text)
+		if !ok {
+			return nil, nil // a query of no words matches nothing
+		}
+		add(cond, arg)
+	}
+	query := `SELECT ` + eventNames("e.") + `, d.title, d.date, d.url FROM events e JOIN documents d ON d.id = e.doc_id`
+	if len(where) > 0 {
+		query += ` WHERE ` + strings.Join(where, " AND ")
+	}
+	query += ` ORDER BY e.day DESC, e.seq DESC LIMIT ? OFFSET ?`
+	args = append(args, limit(f.Limit), max(f.Offset, 0))
+	out, err := collect(ctx, s.q, scanEvent, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query events %+v: %w", f, err)
+	}
+	return out, nil
+}
+
+func limit(n int) int {
+	if n <= 0 {
+		return store.DefaultLimit
+	}
+	return n
+}
+
+func toAny(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}
+
+const docInfoCols = `d.id, d.hash, d.title, d.date, d.source, d.url, d.cluster,
+	(SELECT COUNT(*) FROM events e WHERE e.doc_id = d.id)`
+
+func scanDocInfo(rows Rows) (store.DocumentInfo, error) {
+	var d store.DocumentInfo
+	err := rows.Scan(&d.ID, &d.Hash, &d.Title, &d.Date, &d.Source, &d.URL, &d.Cluster, &d.Events)
+	return d, err
+}
+
+func (s *Store) docInfos(ctx context.Context, query string, args ...any) ([]store.DocumentInfo, error) {
+	return collect(ctx, s.q, scanDocInfo, query, args...)
+}
+
+// Documents lists documents, newest first.
+func (s *Store) Documents(ctx context.Context, lim, offset int) ([]store.DocumentInfo, error) {
+	out, err := s.docInfos(ctx, `SELECT `+docInfoCols+` FROM documents d ORDER BY d.date DESC, d.seq DESC LIMIT ? OFFSET ?`,
+		limit(lim), max(offset, 0))
+	if err != nil {
+		return nil, fmt.Errorf("list documents: %w", err)
+	}
+	return out, nil
+}
+
+// Search finds documents matching every word of query, best first.
+func (s *Store) Search(ctx context.Context, query string, lim int) ([]store.DocumentInfo, error) {
+	terms := store.Terms(query)
+	if len(terms) == 0 {
+		return nil, nil
+	}
+	var sqlText string
+	var arg any
+	if s.d == Postgres {
+		arg = strings.Join(terms, " ")
+		sqlText = `SELECT ` + docInfoCols + ` FROM documents d WHERE d.fts @@ plainto_tsquery('simple', ?)
+			ORDER BY ts_rank(d.fts, plainto_tsquery('simple', ?)) DESC, d.seq LIMIT ?`
+	} else {
+		_, a, _ := s.ftsMatch("", query)
+		arg = a
+		sqlText = `SELECT ` + docInfoCols + ` FROM doc_fts f JOIN documents d ON d.seq = f.rowid WHERE doc_fts MATCH ?
+			ORDER BY f.rank, d.seq LIMIT ?`
+	}
+	args := []any{arg, limit(lim)}
+	if s.d == Postgres {
+		args = []any{arg, arg, limit(lim)}
+	}
+	out, err := s.docInfos(ctx, sqlText, args...)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", query, err)
+	}
+	return out, nil
+}
+
+// Document returns one document with its sentences.
+func (s *Store) Document(ctx context.Context, id string) (store.StoredDocument, error) {
+	var d store.StoredDocument
+	var meta string
+	err := queryRow(ctx, s.q, []any{&d.ID, &d.Hash, &d.Title, &d.Date, &d.Source, &d.URL, &d.Text, &meta, &d.Cluster},
+		`SELECT id, hash, title, date, source, url, text, meta, cluster FROM documents WHERE id = ?`, id)
+	if errors.Is(err, errNoRows) {
+		return d, fmt.Errorf("document %q: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return d, fmt.Errorf("document %q: %w", id, err)
+	}
+	if err := json.Unmarshal([]byte(meta), &d.Meta); err != nil {
+		return d, fmt.Errorf("document %q: bad meta: %w", id, err)
+	}
+	err = queryAll(ctx, s.q, func(rows Rows) error {
+		var sn marsad.Sentence
+		if err := rows.Scan(&sn.Index, &sn.Start, &sn.End, &sn.Text); err != nil {
+			return err
+		}
+		d.Sentences = append(d.Sentences, sn)
+		return nil
+	}, `SELECT idx, start_off, end_off, text FROM sentences WHERE doc_id = ? ORDER BY idx`, id)
+	if err != nil {
+		return d, fmt.Errorf("document %q sentences: %w", id, err)
+	}
+	return d, nil
+}
+
+// Actors counts events per actor key (id, or folded text when unresolved).
+func (s *Store) Actors(ctx context.Context) ([]store.ActorCount, error) {
+	side := func(p string, src, tgt int) string {
+		return fmt.Sprintf(`SELECT CASE WHEN %[1]s_actor_id <> '' THEN %[1]s_actor_id ELSE %[1]s_norm END AS k,
+			CASE WHEN %[1]s_name <> '' THEN %[1]s_name ELSE %[1]s_text END AS name,
+			%[1]s_country AS country, %[1]s_sector AS sector, %[2]d AS src, %[3]d AS tgt
+			FROM events WHERE %[1]s_present`, p, src, tgt)
+	}
+	query := `SELECT k, MIN(name), MAX(country), MAX(sector), SUM(src), SUM(tgt) FROM (` +
+		side("source", 1, 0) + ` UNION ALL ` + side("target", 0, 1) + `) a
+		WHERE k <> '' GROUP BY k ORDER BY SUM(src) + SUM(tgt) DESC, k`
+	out, err := collect(ctx, s.q, func(rows Rows) (store.ActorCount, error) {
+		var a store.ActorCount
+		err := rows.Scan(&a.Key, &a.Name, &a.Country, &a.Sector, &a.AsSource, &a.AsTarget)
+		return a, err
+	}, query)
+	if err != nil {
+		return nil, fmt.Errorf("count actors: %w", err)
+	}
+	return out, nil
+}
+
+// Stats summarises the store.
+func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
+	st := store.Stats{ByType: map[string]int{}}
+	counts := []struct {
+		dst   *int
+		query string
+	}{
+		{&st.Documents, `SELECT COUNT(*) FROM documents`},
+		{&st.DocumentClusters, `SELECT COUNT(DISTINCT cluster) FROM documents`},
+		{&st.Sentences, `SELECT COUNT(*) FROM sentences`},
+		{&st.Events, `SELECT COUNT(*) FROM events`},
+		{&st.EventClusters, `SELECT COUNT(DISTINCT cluster_id) FROM events`},
+		{&st.Actors, `SELECT COUNT(*) FROM actors`},
+		{&st.Places, `SELECT COUNT(*) FROM places`},
+		{&st.SchemaVersion, `SELECT COALESCE(MAX(version), 0) FROM schema_version`},
+	}
+	for _, c := range counts {
+		if err := queryRow(ctx, s.q, []any{c.dst}, c.query); err != nil {
+			return st, fmt.Errorf("stats %q: %w", c.query, err)
+		}
+	}
+	err := queryAll(ctx, s.q, func(rows Rows) error {
+		var t string
+		var n int
+		if err := rows.Scan(&t, &n); err != nil {
+			return err
+		}
+		st.ByType[t] = n
+		return nil
+	}, `SELECT event_type, COUNT(*) FROM events GROUP BY event_type`)
+	if err != nil {
+		return st, fmt.Errorf("stats by type: %w", err)
+	}
+	return st, nil
+}
+
+// UpsertActors stores actor dictionary entries.
+func (s *Store) UpsertActors(ctx context.Context, actors []marsad.Actor) error {
+	return s.db.Tx(ctx, func(tq Querier) error {
+		q := boundQuerier{tq, s.d}
+		for _, a := range actors {
+			data, err := json.Marshal(a)
+			if err != nil {
+				return fmt.Errorf("actor %s: %w", a.ID, err)
+			}
+			if err := q.Exec(ctx, `INSERT INTO actors (id, name, country, sector, side, data) VALUES (?, ?, ?, ?, ?, ?)
+				ON CONFLICT (id) DO UPDATE SET name = excluded.name, country = excluded.country,
+				sector = excluded.sector, side = excluded.side, data = excluded.data`,
+				a.ID, a.Name, a.Country, a.Sector, a.Side, string(data)); err != nil {
+				return fmt.Errorf("upsert actor %s: %w", a.ID, err)
+			}
+		}
+		return nil
+	})
+}
+
+// UpsertPlaces stores gazetteer entries.
+func (s *Store) UpsertPlaces(ctx context.Context, places []marsad.Place) error {
+	return s.db.Tx(ctx, func(tq Querier) error {
+		q := boundQuerier{tq, s.d}
+		for _, p := range places {
+			data, err := json.Marshal(p)
+			if err != nil {
+				return fmt.Errorf("place %s: %w", p.ID, err)
+			}
+			if err := q.Exec(ctx, `INSERT INTO places (id, name, country, admin1, lat, lon, population, kind, data)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (id) DO UPDATE SET name = excluded.name, country = excluded.country, admin1 = excluded.admin1,
+				lat = excluded.lat, lon = excluded.lon, population = excluded.population, kind = excluded.kind, data = excluded.data`,
+				p.ID, p.Name, p.Country, p.Admin1, p.Lat, p.Lon, p.Population, p.Kind, string(data)); err != nil {
+				return fmt.Errorf("upsert place %s: %w", p.ID, err)
+			}
+		}
+		return nil
+	})
+}

@@ -1,0 +1,271 @@
+package sqlstore
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/dedup"
+	"github.com/marsad/marsad/store"
+)
+
+// Store is the SQL implementation of store.Store.
+type Store struct {
+	db DB
+	d  Dialect
+	q  Querier // db with the dialect's placeholders
+	// WindowDays is the event clustering window (dedup.DefaultWindowDays).
+	WindowDays int
+}
+
+var _ store.Store = (*Store)(nil)
+
+// Open migrates db to the latest schema and returns the store. The store
+// owns db: Close closes it.
+func Open(ctx context.Context, db DB, d Dialect) (*Store, error) {
+	return OpenVersion(ctx, db, d, 0)
+}
+
+// OpenVersion is Open that migrates only up to version (0: latest). Tests
+// use it to build a store of an older schema.
+func OpenVersion(ctx context.Context, db DB, d Dialect, version int) (*Store, error) {
+	if err := migrate(ctx, db, d, version); err != nil {
+		return nil, err
+	}
+	return &Store{db: db, d: d, q: boundQuerier{db, d}, WindowDays: dedup.DefaultWindowDays}, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Version returns the schema version stored in the database.
+func (s *Store) Version(ctx context.Context) (int, error) { return version(ctx, s.q) }
+
+// HasDocument reports whether a document with this hash is stored.
+func (s *Store) HasDocument(ctx context.Context, hash string) (bool, error) {
+	var n int
+	if err := queryRow(ctx, s.q, []any{&n}, `SELECT COUNT(*) FROM documents WHERE hash = ?`, hash); err != nil {
+		return false, fmt.Errorf("has document %s: %w", hash, err)
+	}
+	return n > 0, nil
+}
+
+// HashText is the content hash of a document text (hex SHA-256), the
+// default for marsad.Document.Hash.
+func HashText(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:])
+}
+
+// SaveBatch writes items in one transaction.
+func (s *Store) SaveBatch(ctx context.Context, items []store.Item) (store.BatchResult, error) {
+	var res store.BatchResult
+	err := s.db.Tx(ctx, func(tq Querier) error {
+		res = store.BatchResult{Items: make([]store.ItemResult, len(items))}
+		q := boundQuerier{tq, s.d}
+		for i := range items {
+			r, err := s.saveItem(ctx, q, &items[i])
+			if err != nil {
+				return err
+			}
+			res.Items[i] = r
+			if r.Duplicate {
+				res.Duplicates++
+			} else {
+				res.Saved++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return store.BatchResult{}, fmt.Errorf("save batch of %d documents: %w", len(items), err)
+	}
+	return res, nil
+}
+
+func (s *Store) saveItem(ctx context.Context, q Querier, it *store.Item) (store.ItemResult, error) {
+	doc := it.Doc
+	if doc.Hash == "" {
+		doc.Hash = HashText(doc.Text)
+	}
+	if doc.ID == "" {
+		doc.ID = doc.Hash[:16]
+	}
+	r := store.ItemResult{DocID: doc.ID, Hash: doc.Hash}
+	var otherHash string
+	err := queryRow(ctx, q, []any{&otherHash}, `SELECT hash FROM documents WHERE id = ? OR hash = ?
+		ORDER BY CASE WHEN hash = ? THEN 0 ELSE 1 END LIMIT 1`, doc.ID, doc.Hash, doc.Hash)
+	switch {
+	case err == nil && otherHash == doc.Hash:
+		r.Duplicate = true
+		return r, nil
+	case err == nil:
+		return r, fmt.Errorf("document %s is already stored with other text (hash %s, now %s)", doc.ID, otherHash, doc.Hash)
+	case !errors.Is(err, errNoRows):
+		return r, fmt.Errorf("document %s: %w", doc.ID, err)
+	}
+
+	sig := dedup.MinHash(doc.Text)
+	r.Cluster = doc.ID
+	if sig != nil {
+		c, err := s.nearDuplicate(ctx, q, sig)
+		if err != nil {
+			return r, fmt.Errorf("document %s: near-duplicate lookup: %w", doc.ID, err)
+		}
+		if c != "" {
+			r.Cluster = c
+		}
+	}
+	meta, err := json.Marshal(doc.Meta)
+	if err != nil {
+		return r, fmt.Errorf("document %s: meta: %w", doc.ID, err)
+	}
+	var seq int64
+	if err := queryRow(ctx, q, []any{&seq}, `INSERT INTO documents (id, hash, title, date, source, url, text, meta, minhash, cluster)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+		doc.ID, doc.Hash, doc.Title, doc.Date, doc.Source, doc.URL, doc.Text, string(meta), sig.String(), r.Cluster); err != nil {
+		return r, fmt.Errorf("insert document %s: %w", doc.ID, err)
+	}
+	if sig != nil {
+		for b, v := range sig.Bands() {
+			if err := q.Exec(ctx, `INSERT INTO doc_bands (band, value, doc_seq) VALUES (?, ?, ?)`, b, v, seq); err != nil {
+				return r, fmt.Errorf("document %s: bands: %w", doc.ID, err)
+			}
+		}
+	}
+	body := store.IndexText(doc.Title + "\n" + doc.Text)
+	ftsSQL := `INSERT INTO doc_fts (rowid, body) VALUES (?, ?)`
+	if s.d == Postgres {
+		ftsSQL = `UPDATE documents SET fts = to_tsvector('simple', ?) WHERE seq = ?`
+		if err := q.Exec(ctx, ftsSQL, body, seq); err != nil {
+			return r, fmt.Errorf("document %s: full-text index: %w", doc.ID, err)
+		}
+	} else if err := q.Exec(ctx, ftsSQL, seq, body); err != nil {
+		return r, fmt.Errorf("document %s: full-text index: %w", doc.ID, err)
+	}
+	if doc.Source != "" {
+		if err := q.Exec(ctx, `INSERT INTO sources (name, first_seen) VALUES (?, ?) ON CONFLICT (name) DO NOTHING`, doc.Source, doc.Date); err != nil {
+			return r, fmt.Errorf("document %s: source: %w", doc.ID, err)
+		}
+	}
+	for _, sn := range it.Sentences {
+		if err := q.Exec(ctx, `INSERT INTO sentences (doc_id, idx, start_off, end_off, text) VALUES (?, ?, ?, ?, ?)`,
+			doc.ID, sn.Index, sn.Start, sn.End, sn.Text); err != nil {
+			return r, fmt.Errorf("document %s sentence %d: %w", doc.ID, sn.Index, err)
+		}
+	}
+	for i := range it.Events {
+		if err := s.saveEvent(ctx, q, &doc, i, it.Events[i]); err != nil {
+			return r, err
+		}
+		r.Events++
+	}
+	return r, nil
+}
+
+// nearDuplicate returns the cluster of the first stored document that
+// shares an LSH band with sig and is near it, or "".
+func (s *Store) nearDuplicate(ctx context.Context, q Querier, sig dedup.Signature) (string, error) {
+	var where []string
+	var args []any
+	for b, v := range sig.Bands() {
+		where = append(where, "(b.band = ? AND b.value = ?)")
+		args = append(args, b, v)
+	}
+	best := ""
+	var bestSeq int64 = -1
+	err := queryAll(ctx, q, func(rows Rows) error {
+		var seq int64
+		var h, cluster string
+		if err := rows.Scan(&seq, &h, &cluster); err != nil {
+			return err
+		}
+		other, err := dedup.ParseSignature(h)
+		if err != nil {
+			return fmt.Errorf("stored document %d: %w", seq, err)
+		}
+		if dedup.Near(sig, other) && (bestSeq < 0 || seq < bestSeq) {
+			best, bestSeq = cluster, seq
+		}
+		return nil
+	}, `SELECT DISTINCT d.seq, d.minhash, d.cluster FROM doc_bands b JOIN documents d ON d.seq = b.doc_seq WHERE `+
+		strings.Join(where, " OR "), args...)
+	return best, err
+}
+
+func (s *Store) saveEvent(ctx context.Context, q Querier, doc *marsad.Document, i int, ev marsad.Event) error {
+	e := store.StoredEvent{Event: ev, DocSource: doc.Source}
+	e.DocID = doc.ID
+	if e.ID == "" {
+		e.ID = fmt.Sprintf("%s-%d", doc.ID, i)
+	}
+	e.Day = string(e.Date)
+	if len(e.Day) < 10 {
+		e.Day = doc.Date
+	}
+	if len(e.Day) > 10 {
+		e.Day = e.Day[:10]
+	}
+	e.Country = eventCountry(&ev)
+	key := dedup.EventKey(&ev)
+	e.ClusterID = e.ID
+	if from, to, ok := dedup.DayWindow(e.Day, s.WindowDays); ok && key != "" {
+		var c string
+		err := queryRow(ctx, q, []any{&c}, `SELECT cluster_id FROM events WHERE cluster_key = ? AND day >= ? AND day <= ? ORDER BY seq LIMIT 1`, key, from, to)
+		if err == nil {
+			e.ClusterID = c
+		} else if !errors.Is(err, errNoRows) {
+			return fmt.Errorf("event %s: cluster lookup: %w", e.ID, err)
+		}
+	}
+	vals, err := eventValues(&e, key)
+	if err != nil {
+		return err
+	}
+	if err := q.Exec(ctx, insertEventSQL, vals...); err != nil {
+		return fmt.Errorf("insert event %s of document %s: %w", e.ID, doc.ID, err)
+	}
+	type mention struct {
+		role, text, ref string
+		start, end      int
+	}
+	var ms []mention
+	if r := ev.Source; r != nil {
+		ms = append(ms, mention{"source", r.Text, string(r.ActorID), r.Start, r.End})
+	}
+	if r := ev.Target; r != nil {
+		ms = append(ms, mention{"target", r.Text, string(r.ActorID), r.Start, r.End})
+	}
+	if l := ev.Location; l != nil {
+		ms = append(ms, mention{"location", l.Text, string(l.GazetteerID), l.Start, l.End})
+	}
+	if c := ev.ClaimedBy; c != nil {
+		ms = append(ms, mention{"claimed_by", c.Text, string(c.ActorID), c.Start, c.End})
+	}
+	for _, m := range ms {
+		if err := q.Exec(ctx, `INSERT INTO mentions (event_id, role, text, start_off, end_off, ref_id) VALUES (?, ?, ?, ?, ?, ?)`,
+			e.ID, m.role, m.text, m.start, m.end, m.ref); err != nil {
+			return fmt.Errorf("event %s %s mention: %w", e.ID, m.role, err)
+		}
+	}
+	return nil
+}
+
+// eventCountry is the location's country, else the source's, else the target's.
+func eventCountry(e *marsad.Event) string {
+	if e.Location != nil && e.Location.Country != "" {
+		return string(e.Location.Country)
+	}
+	if e.Source != nil && e.Source.Country != "" {
+		return string(e.Source.Country)
+	}
+	if e.Target != nil {
+		return string(e.Target.Country)
+	}
+	return ""
+}

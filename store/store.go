@@ -1,0 +1,165 @@
+// Package store declares how Marsad keeps what it codes: documents, their
+// sentences and events, the actor and place dictionaries, near-duplicate
+// document clusters and event clusters, with full-text search over the
+// articles.
+//
+// The interface is small so that two implementations can honour it exactly:
+// SQLite (package sqlite, the default single-file store) and PostgreSQL
+// (package postgres, for teams sharing one database). Both pass the one
+// conformance suite in store/storetest. Use store/open to pick one from a
+// DSN.
+//
+// Ingest is resumable: SaveBatch writes each batch in one transaction and is
+// idempotent on Document.Hash, so a killed ingest can be re-run over the same
+// input and only the documents not yet stored are added.
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/marsad/marsad"
+)
+
+// ErrNotFound is returned (wrapped) when a requested row does not exist.
+var ErrNotFound = errors.New("not found")
+
+// Store is a Marsad event store. Implementations are safe for concurrent use.
+type Store interface {
+	// HasDocument reports whether a document with this content hash is stored.
+	HasDocument(ctx context.Context, hash string) (bool, error)
+	// SaveBatch stores the items in one transaction: all of them or none.
+	// A document whose Hash (computed from Text when empty) is already stored
+	// is skipped and reported as a duplicate. Near-duplicate documents and
+	// events reporting the same happening get cluster ids (see package dedup).
+	SaveBatch(ctx context.Context, items []Item) (BatchResult, error)
+	// Events returns the stored events that match f, newest first.
+	Events(ctx context.Context, f Filter) ([]StoredEvent, error)
+	// Documents lists stored documents (without text), newest first.
+	Documents(ctx context.Context, limit, offset int) ([]DocumentInfo, error)
+	// Document returns one document with its text and sentences; the error
+	// wraps ErrNotFound when id is unknown.
+	Document(ctx context.Context, id string) (StoredDocument, error)
+	// Actors counts events per actor (source or target), most frequent first.
+	Actors(ctx context.Context) ([]ActorCount, error)
+	// Stats summarises the store.
+	Stats(ctx context.Context) (Stats, error)
+	// Search finds documents whose text matches every word of query after
+	// Arabic normalisation (see IndexText), best match first.
+	Search(ctx context.Context, query string, limit int) ([]DocumentInfo, error)
+	// UpsertActors and UpsertPlaces store dictionary entries, replacing
+	// entries with the same ID.
+	UpsertActors(ctx context.Context, actors []marsad.Actor) error
+	UpsertPlaces(ctx context.Context, places []marsad.Place) error
+	Close() error
+}
+
+// Item is one coded document, the unit of SaveBatch.
+type Item struct {
+	Doc       marsad.Document
+	Sentences []marsad.Sentence
+	Events    []marsad.Event
+}
+
+// BatchResult says what SaveBatch did with each item, in input order.
+type BatchResult struct {
+	Saved      int
+	Duplicates int
+	Items      []ItemResult
+}
+
+// ItemResult is the outcome for one item.
+type ItemResult struct {
+	DocID     string
+	Hash      string
+	Duplicate bool   // the hash was already stored: nothing was written
+	Cluster   string // near-duplicate cluster: the id of the first document of the cluster
+	Events    int    // events written
+}
+
+// Filter selects events. Zero fields do not filter.
+type Filter struct {
+	Types    []string // PLOVER event types, any of
+	Actor    string   // actor id, or actor text (matched after arabic.Fold), as source or target
+	Country  string   // ISO 3166-1 alpha-3 of the event (see StoredEvent.Country)
+	Place    string   // gazetteer id or place text (matched after arabic.Fold)
+	From, To string   // YYYY-MM-DD, inclusive, on StoredEvent.Day
+	Source   string   // document source, e.g. "BBC Arabic"
+	Modality string   // marsad.Asserted, marsad.Negated …
+	Text     string   // full-text query over the articles (as Search)
+	DocID    string
+	Cluster  string // event cluster id
+	Limit    int    // 0 means 1000
+	Offset   int
+}
+
+// DefaultLimit is the page size when Filter.Limit is 0.
+const DefaultLimit = 1000
+
+// StoredEvent is an event with what the store adds to it.
+type StoredEvent struct {
+	marsad.Event
+	// Day is the date used for filtering and clustering: the event date, or
+	// the document date when the coder found none (YYYY-MM-DD or "").
+	Day string `json:"day"`
+	// Country is the event's country: the location's, else the source
+	// actor's, else the target actor's (ISO3 or "").
+	Country string `json:"country"`
+	// ClusterID is shared by events that report the same happening; it is the
+	// id of the first stored report.
+	ClusterID string `json:"cluster_id"`
+	// The document the event was coded from.
+	DocTitle  string `json:"doc_title"`
+	DocDate   string `json:"doc_date"`
+	DocSource string `json:"doc_source"`
+	DocURL    string `json:"doc_url"`
+}
+
+// DocumentInfo describes a stored document without its text.
+type DocumentInfo struct {
+	ID      string `json:"id"`
+	Hash    string `json:"hash"`
+	Title   string `json:"title"`
+	Date    string `json:"date"`
+	Source  string `json:"source"`
+	URL     string `json:"url"`
+	Cluster string `json:"cluster"` // near-duplicate cluster (id of its first document)
+	Events  int    `json:"events"`
+}
+
+// StoredDocument is a document with its sentences and cluster.
+type StoredDocument struct {
+	marsad.Document
+	Cluster   string            `json:"cluster"`
+	Sentences []marsad.Sentence `json:"sentences"`
+}
+
+// ActorCount is how many events name an actor as source or target.
+type ActorCount struct {
+	Key      string `json:"key"` // actor id, or folded text when unresolved
+	Name     string `json:"name"`
+	Country  string `json:"country,omitempty"`
+	Sector   string `json:"sector,omitempty"`
+	AsSource int    `json:"as_source"`
+	AsTarget int    `json:"as_target"`
+}
+
+// Stats summarises a store.
+type Stats struct {
+	Documents        int            `json:"documents"`
+	DocumentClusters int            `json:"document_clusters"` // distinct near-duplicate clusters
+	Sentences        int            `json:"sentences"`
+	Events           int            `json:"events"`
+	EventClusters    int            `json:"event_clusters"` // distinct happenings
+	Actors           int            `json:"actors"`         // dictionary entries
+	Places           int            `json:"places"`         // dictionary entries
+	ByType           map[string]int `json:"by_type"`
+	SchemaVersion    int            `json:"schema_version"`
+}
+
+// Collapse says how many reports collapse into how many happenings.
+func (s Stats) Collapse() string {
+	return fmt.Sprintf("%d reports collapse into %d events; %d documents into %d after near-duplicate removal",
+		s.Events, s.EventClusters, s.Documents, s.DocumentClusters)
+}
