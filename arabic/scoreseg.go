@@ -196,3 +196,27 @@ func ratio(a, b int) float64 {
 	}
 	return float64(a) / float64(b)
 }
+
+// WriteTable prints the report for people, followed by up to maxErrors
+// mismatches.
+func (r SegReport) WriteTable(w io.Writer, maxErrors int) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "clitic segmentation (NSUFF, CASE and verb subject suffixes merged into the stem)\n")
+	fmt.Fprintf(bw, "%-28s %8s %8s %9s\n", "measure", "value", "count", "of")
+	fmt.Fprintf(bw, "%-28s %7.2f%% %8d %9d\n", "word accuracy", 100*r.WordAccuracy, r.Correct, r.Words)
+	fmt.Fprintf(bw, "%-28s %7.2f%% %8d %9d\n", "accuracy on clitic words", 100*r.CliticAcc, r.CliticCorrect, r.CliticWords)
+	fmt.Fprintf(bw, "%-28s %7.2f%% %8d %9d\n", "boundary precision", 100*r.Precision, r.TruePositive, r.PredBoundaries)
+	fmt.Fprintf(bw, "%-28s %7.2f%% %8d %9d\n", "boundary recall", 100*r.Recall, r.TruePositive, r.GoldBoundaries)
+	fmt.Fprintf(bw, "%-28s %7.2f%%\n", "boundary F1", 100*r.F1)
+	for i, e := range r.Errors {
+		if i == maxErrors {
+			fmt.Fprintf(bw, "… %d more mismatches\n", len(r.Errors)-maxErrors)
+			break
+		}
+		if i == 0 {
+			fmt.Fprintf(bw, "\n%-6s %-16s %-22s %s\n", "line", "word", "gold", "got")
+		}
+		fmt.Fprintf(bw, "%-6d %-16s %-22s %s\n", e.Line, e.Word, e.Gold, e.Got)
+	}
+	return bw.Flush()
+}

@@ -1,0 +1,53 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/marsad/marsad/arabic"
+)
+
+func init() {
+	var gold string
+	var asJSON bool
+	var errors int
+	register(&command{
+		Name:    "eval segmentation",
+		Summary: "score the Arabic clitic segmenter on Farasa-format gold (word accuracy, boundary P/R/F1)",
+		Usage:   "--gold FILE [--errors N] [--json]",
+		Example: "marsad eval segmentation --gold ../shared/gold/segmentation/kdarwish_Farasa_WikiNews.pos.ref",
+		Flags: func(fs *flag.FlagSet) {
+			fs.StringVar(&gold, "gold", "", "gold file, one `token<TAB>tags` a line (و+ال+تلفزيون<TAB>CONJ+DET+NOUN)")
+			fs.IntVar(&errors, "errors", 0, "also list the first `N` mismatches")
+			fs.BoolVar(&asJSON, "json", false, "also print the scores as one JSON object on the last line")
+		},
+		Run: func(ctx context.Context, env *cliEnv, args []string) error {
+			if gold == "" || len(args) > 0 {
+				return errUsage
+			}
+			f, err := os.Open(gold)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			rep, err := arabic.ScoreSegmentation(f)
+			if err != nil {
+				return fmt.Errorf("%s: %w", gold, err)
+			}
+			if err := rep.WriteTable(env.Stdout, errors); err != nil {
+				return err
+			}
+			if asJSON {
+				b, err := json.Marshal(rep)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintln(env.Stdout, string(b))
+			}
+			return nil
+		},
+	})
+}
