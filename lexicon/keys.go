@@ -1,0 +1,181 @@
+package lexicon
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/arabic"
+)
+
+// minRest is the fewest letters a word may keep after a clitic or ending
+// is cut off; shorter remainders are too often a different word.
+const minRest = 3
+
+// Canon is the trie key of one entry word or token form: the folded word
+// without a leading definite article. Entries and tokens both go through
+// it, so "الجيش" in a file matches the token "الجيش" and the stem "جيش".
+func Canon(w string) string {
+	if rest, ok := strings.CutPrefix(w, "ال"); ok && utf8.RuneCountInString(rest) >= minRest-1 {
+		return rest
+	}
+	return w
+}
+
+// entryKeys folds a dictionary form and splits it into trie keys.
+func entryKeys(form string) []string {
+	f := strings.Fields(arabic.Fold(form))
+	for i, w := range f {
+		f[i] = Canon(w)
+	}
+	return f
+}
+
+// isArabicLetter reports whether r is in the basic Arabic block.
+func isArabicLetter(r rune) bool { return r >= 0x0621 && r <= 0x064A }
+
+func isArabic(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isArabicLetter(r)
+}
+
+// tokenKeys appends the keys a token offers to the trie, best first:
+// canonical surface and stem, the surface without a conjunction or with
+// a determiner cluster (وال، بال، لل …) cut, then light forms of those.
+func tokenKeys(t *marsad.Token, out []string) []string {
+	start := len(out)
+	add := func(k string) {
+		if k == "" {
+			return
+		}
+		for _, o := range out[start:] {
+			if o == k {
+				return
+			}
+		}
+		out = append(out, k)
+	}
+	norm := t.Norm
+	if norm == "" {
+		norm = arabic.Fold(t.Text)
+	}
+	add(Canon(norm))
+	if t.Stem != "" {
+		add(Canon(t.Stem))
+	}
+	if isArabic(norm) {
+		add(stripProclitics(norm))
+		n := len(out)
+		for _, k := range out[start:n] {
+			for _, l := range lightForms(k) {
+				add(l)
+			}
+		}
+	}
+	return out
+}
+
+// stripProclitics removes a conjunction (و، ف) and then a determiner
+// cluster (ال، بال، كال، لل) when enough of the word remains. Other
+// prepositions are left to the real segmenter: cutting ب or ل blindly
+// turns common words into names ("بلد" → "لد").
+func stripProclitics(w string) string {
+	for _, c := range []string{"و", "ف"} {
+		if rest, ok := strings.CutPrefix(w, c); ok && utf8.RuneCountInString(rest) >= minRest {
+			w = rest
+			break
+		}
+	}
+	for _, p := range []string{"بال", "كال", "لل", "ال"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= minRest {
+			return rest
+		}
+	}
+	return w
+}
+
+// lightEndings are cut from a token key to reach the dictionary form:
+// feminine ه (folded ة), sound plurals, and accusative tanwin alif.
+var lightEndings = []string{"ون", "ين", "ه", "ا"}
+
+// lightForms returns k without one inflectional ending, for words that
+// keep at least minRest letters ("الليبية" → "ليبي", "هجوما" → "هجوم").
+func lightForms(k string) []string {
+	var out []string
+	for _, e := range lightEndings {
+		if rest, ok := strings.CutSuffix(k, e); ok && utf8.RuneCountInString(rest) >= minRest {
+			out = append(out, rest)
+		}
+	}
+	return out
+}
+
+// Conjugate expands an Arabic verb lemma into the folded forms a news text
+// uses: past tense (هاجم، هاجمت، هاجموا، هاجمنا …) and present tense
+// with the ي/ت/ن/ا prefixes, sound suffixes and the future prefix س.
+// past is the 3rd person masculine singular past; present, when not
+// empty, is the 3rd person masculine present ("يدعو" for "دعا"). Without
+// it the present stem is the past stem, minus the initial alif of derived
+// forms (اختطف → يختطف، أطلق → يطلق). The lemma itself comes first.
+func Conjugate(past, present string) []string {
+	past = arabic.Fold(past)
+	present = arabic.Fold(present)
+	if !isArabic(past) {
+		return []string{past}
+	}
+	var out []string
+	seen := map[string]bool{}
+	add := func(s string) {
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	add(past)
+	for _, s := range []string{"ت", "وا", "و", "ن", "نا", "تم", "ا", "تا"} {
+		add(past + s)
+	}
+	// Defective verbs (دعا، نفى، اعتدى) drop their last letter before
+	// vowel suffixes: دعت، دعوا، نفت، نفوا.
+	if b, ok := cutLast(past, "ا", "ي"); ok {
+		for _, s := range []string{"ت", "وا", "و", "تا"} {
+			add(b + s)
+		}
+	}
+	var stem string
+	if present != "" {
+		stem = strings.TrimPrefix(present, "ي")
+	} else if rest, ok := strings.CutPrefix(past, "ا"); ok && utf8.RuneCountInString(rest) >= minRest {
+		stem = rest
+	} else {
+		stem = past
+	}
+	suffixes := []string{"", "ون", "ان", "ين", "وا", "ن"}
+	defBase, defective := cutLast(stem, "و", "ي", "ا")
+	for _, fut := range []string{"", "س"} {
+		for _, p := range []string{"ي", "ت", "ن", "ا"} {
+			if fut != "" && p == "ا" {
+				continue
+			}
+			for _, s := range suffixes {
+				add(fut + p + stem + s)
+			}
+			if defective {
+				add(fut + p + defBase + "وا")
+				add(fut + p + defBase + "ون")
+			}
+		}
+	}
+	return out
+}
+
+// cutLast returns s without its last letter when that letter is one of
+// the given ones and enough of s remains.
+func cutLast(s string, letters ...string) (string, bool) {
+	for _, l := range letters {
+		if b, ok := strings.CutSuffix(s, l); ok && utf8.RuneCountInString(b) >= 2 {
+			return b, true
+		}
+	}
+	return s, false
+}

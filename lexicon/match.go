@@ -1,0 +1,200 @@
+package lexicon
+
+import (
+	"sort"
+
+	"github.com/marsad/marsad"
+)
+
+// Kind says what a Match found.
+type Kind uint8
+
+// Match kinds.
+const (
+	KindActor Kind = iota + 1
+	KindAgent
+	KindPlace
+	KindTrigger
+)
+
+const numKinds = 5
+
+func (k Kind) String() string {
+	switch k {
+	case KindActor:
+		return "actor"
+	case KindAgent:
+		return "agent"
+	case KindPlace:
+		return "place"
+	case KindTrigger:
+		return "trigger"
+	}
+	return "unknown"
+}
+
+// Match is one dictionary entry found in a sentence's tokens
+// [TokStart, TokEnd). Exactly one of Actor, Agent, Places, Trigger is set,
+// according to Kind.
+type Match struct {
+	Kind     Kind
+	TokStart int
+	TokEnd   int // exclusive
+	Actor    *marsad.Actor
+	Agent    *Agent
+	Places   []*marsad.Place // candidates, most populous first
+	Trigger  *Trigger
+}
+
+// node is a trie node over token keys; each node holds the entries whose
+// names end there, one slot per kind.
+type node struct {
+	next     map[string]*node
+	actor    *marsad.Actor
+	agent    *Agent
+	places   []*marsad.Place
+	triggers []*Trigger
+}
+
+func newNode() *node { return &node{} }
+
+func (n *node) insert(keys []string) *node {
+	for _, k := range keys {
+		c := n.next[k]
+		if c == nil {
+			if n.next == nil {
+				n.next = map[string]*node{}
+			}
+			c = newNode()
+			n.next[k] = c
+		}
+		n = c
+	}
+	return n
+}
+
+// addTrigger adds tr to the node; it reports false when an earlier
+// unconstrained trigger makes tr unreachable.
+func (n *node) addTrigger(tr *Trigger) bool {
+	for _, t := range n.triggers {
+		if t == tr {
+			return true
+		}
+	}
+	reachable := true
+	for _, t := range n.triggers {
+		if len(t.Next) == 0 && len(t.NotNext) == 0 {
+			reachable = false
+		}
+	}
+	n.triggers = append(n.triggers, tr)
+	return reachable
+}
+
+// nextWindow is how many tokens after a trigger a next: word may appear.
+const nextWindow = 3
+
+// Match finds the dictionary entries in one sentence's tokens. Per kind,
+// matches do not overlap: scanning left to right, the longest entry
+// starting at a position wins and the scan for that kind resumes after it
+// (leftmost-longest). Different kinds may overlap: "ميليشيات مصراتة" is
+// an actor and contains the place "مصراتة". Results are ordered by
+// TokStart, then Kind.
+func (l *Lexicon) Match(toks []marsad.Token) []Match {
+	if len(toks) == 0 {
+		return nil
+	}
+	m := matcher{l: l, toks: toks, keys: make([][]string, len(toks))}
+	buf := make([]string, 0, len(toks)*4)
+	for i := range toks {
+		s := len(buf)
+		buf = tokenKeys(&toks[i], buf)
+		m.keys[i] = buf[s:len(buf):len(buf)]
+	}
+	var out []Match
+	var resume [numKinds]int
+	for i := range toks {
+		m.best = [numKinds]Match{}
+		m.walk(l.root, i, i)
+		for k := KindActor; k <= KindTrigger; k++ {
+			if b := m.best[k]; b.Kind != 0 && i >= resume[k] {
+				out = append(out, b)
+				resume[k] = b.TokEnd
+			}
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool {
+		if out[a].TokStart != out[b].TokStart {
+			return out[a].TokStart < out[b].TokStart
+		}
+		return out[a].Kind < out[b].Kind
+	})
+	return out
+}
+
+type matcher struct {
+	l    *Lexicon
+	toks []marsad.Token
+	keys [][]string
+	best [numKinds]Match
+}
+
+// walk follows every key of token j from n, recording for each kind the
+// longest entry found from start.
+func (m *matcher) walk(n *node, start, j int) {
+	if j >= len(m.toks) || n.next == nil {
+		return
+	}
+	for _, k := range m.keys[j] {
+		c := n.next[k]
+		if c == nil {
+			continue
+		}
+		end := j + 1
+		if c.actor != nil && end > m.best[KindActor].TokEnd {
+			m.best[KindActor] = Match{Kind: KindActor, TokStart: start, TokEnd: end, Actor: c.actor}
+		}
+		if c.agent != nil && end > m.best[KindAgent].TokEnd {
+			m.best[KindAgent] = Match{Kind: KindAgent, TokStart: start, TokEnd: end, Agent: c.agent}
+		}
+		if len(c.places) > 0 && end > m.best[KindPlace].TokEnd {
+			m.best[KindPlace] = Match{Kind: KindPlace, TokStart: start, TokEnd: end, Places: c.places}
+		}
+		if len(c.triggers) > 0 && end > m.best[KindTrigger].TokEnd {
+			if tr := m.firstAllowed(c.triggers, end); tr != nil {
+				m.best[KindTrigger] = Match{Kind: KindTrigger, TokStart: start, TokEnd: end, Trigger: tr}
+			}
+		}
+		m.walk(c, start, end)
+	}
+}
+
+// firstAllowed returns the first trigger whose next:/not-next: words are
+// satisfied by the tokens after end.
+func (m *matcher) firstAllowed(trs []*Trigger, end int) *Trigger {
+	for _, tr := range trs {
+		if len(tr.Next) > 0 && !m.within(tr.Next, end) {
+			continue
+		}
+		if len(tr.NotNext) > 0 && m.within(tr.NotNext, end) {
+			continue
+		}
+		return tr
+	}
+	return nil
+}
+
+// within reports whether one of words is a key of the nextWindow tokens
+// from end.
+func (m *matcher) within(words []string, end int) bool {
+	for j := end; j < end+nextWindow && j < len(m.toks); j++ {
+		for _, k := range m.keys[j] {
+			for _, w := range words {
+				if k == w {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
