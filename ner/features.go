@@ -49,6 +49,14 @@ const (
 	tStemSuf2
 	tStemPre2
 	tStemM1S0
+	tStemGram3
+	tWordM3
+	tWordP3
+	tFirst    // stage 2: the first stage's label of the token
+	tFirstM1  // … of the previous token
+	tFirstP1  // … of the next token
+	tDocType  // stage 2: the type the first stage gave this stem elsewhere in the document
+	tDocOnlyO // stage 2: the stem occurs elsewhere in the document, never in an entity
 )
 
 // Padding hashes for positions before the first and after the last token.
@@ -67,7 +75,10 @@ type featurizer struct {
 	gz    []uint64 // hash of gazetteer match (0 = none)
 	keys  []uint64 // all tokens' keys, flat
 	start []int    // token i's keys are keys[start[i]:start[i+1]]
-	sb    strings.Builder
+	// extra, when set, adds token i's keys extra[extraStart[i]:extraStart[i+1]].
+	extra      []uint64
+	extraStart []int
+	sb         strings.Builder
 }
 
 // prepare folds the words (unless they are folded already) and computes
@@ -136,6 +147,24 @@ func (f *featurizer) token(i, n int) {
 	if p, ok := runePrefix(stem, 2); ok {
 		f.add(tStemPre2, hashString(p))
 	}
+	// Letter trigrams inside the stem generalise to unseen
+	// transliterated names, which share endings and clusters.
+	for a, b := 0, 0; ; {
+		if _, size := utf8.DecodeRuneInString(stem[b:]); b < len(stem) {
+			b += size
+		} else {
+			break
+		}
+		if utf8.RuneCountInString(stem[a:b]) > 3 {
+			_, size := utf8.DecodeRuneInString(stem[a:])
+			a += size
+		}
+		if utf8.RuneCountInString(stem[a:b]) == 3 {
+			f.add(tStemGram3, hashString(stem[a:b]))
+		}
+	}
+	f.add(tWordM3, f.at(f.hw, i-3))
+	f.add(tWordP3, f.at(f.hw, i+3))
 	f.add(tShape, f.hsh[i])
 	f.add2(tShapeTri, mix(f.at(f.hsh, i-1), f.hsh[i]), f.at(f.hsh, i+1))
 	f.add(tWordM1, f.at(f.hw, i-1))
@@ -166,6 +195,9 @@ func (f *featurizer) token(i, n int) {
 	}
 	if i+1 < n && f.gz[i+1] != 0 {
 		f.add(tGazP1, f.gz[i+1])
+	}
+	if f.extraStart != nil {
+		f.keys = append(f.keys, f.extra[f.extraStart[i]:f.extraStart[i+1]]...)
 	}
 }
 

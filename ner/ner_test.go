@@ -195,3 +195,42 @@ func BenchmarkLoadModel(b *testing.B) {
 		}
 	}
 }
+
+func TestTagDocumentKeepsShape(t *testing.T) {
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := [][]string{
+		strings.Fields("وقال وزير الدفاع الأمريكي دونالد رامسفيلد إن القوات ستبقى ."),
+		nil,
+		strings.Fields("وأضاف رامسفيلد أن الوضع في كابول هادئ ."),
+	}
+	got := tg.TagDocument(doc)
+	if len(got) != 3 || len(got[0]) != len(doc[0]) || len(got[1]) != 0 || len(got[2]) != len(doc[2]) {
+		t.Fatalf("TagDocument shape = %v", got)
+	}
+	if !containsEntity(Chunks(got[0]), Entity{"PERS", 4, 6}) {
+		t.Errorf("first sentence tags %v: want دونالد رامسفيلد as PERS", got[0])
+	}
+}
+
+func TestGazetteerMarksLongestPhrase(t *testing.T) {
+	gaz := func(phrase string) []string {
+		switch phrase {
+		case "الولايات المتحده":
+			return []string{"LOC"}
+		case "المتحده":
+			return []string{"MISC"}
+		}
+		return nil
+	}
+	var f featurizer
+	f.prepare(strings.Fields("زار الولايات المتحدة أمس"), false, gaz)
+	if f.gz[0] != 0 || f.gz[3] != 0 {
+		t.Errorf("words outside the phrase are marked: %v", f.gz)
+	}
+	if f.gz[1] == 0 || f.gz[2] == 0 || f.gz[1] == f.gz[2] {
+		t.Errorf("want distinct begin and inside marks on the two words, got %v", f.gz)
+	}
+}

@@ -29,6 +29,7 @@ type scratch struct {
 	delta []float32
 	back  []int32
 	path  []int
+	doc   docScratch
 }
 
 // New returns a tagger over m.
@@ -76,27 +77,10 @@ func (t *Tagger) Model() *Model { return t.m }
 func (t *Tagger) SetGazetteer(g Gazetteer) { t.gaz = g }
 
 // Tag returns one BIO tag per word ("O", "B-PERS", "I-PERS" …). Words are
-// folded with arabic.Fold first, so raw or normalised text both work.
+// folded with arabic.Fold first, so raw or normalised text both work. The
+// sentence is its own document; see TagDocument.
 func (t *Tagger) Tag(words []string) []string {
-	return t.tag(words, false)
-}
-
-func (t *Tagger) tag(words []string, folded bool) []string {
-	out := make([]string, len(words))
-	if len(words) == 0 {
-		return out
-	}
-	s, _ := t.pool.Get().(*scratch)
-	if s == nil {
-		s = &scratch{}
-	}
-	s.f.prepare(words, folded, t.gaz)
-	path := t.m.decode(s)
-	for i, l := range path {
-		out[i] = t.m.Labels[l]
-	}
-	t.pool.Put(s)
-	return out
+	return t.tagDocument([][]string{words}, false)[0]
 }
 
 // Entities tags the pipeline's tokens (by their Norm, or Text when Norm is
@@ -111,30 +95,30 @@ func (t *Tagger) Entities(toks []marsad.Token) []Entity {
 			folded = false
 		}
 	}
-	return Chunks(t.tag(words, folded))
+	return Chunks(t.tagDocument([][]string{words}, folded)[0])
 }
 
 // decode scores every token's labels from the featurizer's keys and runs
 // Viterbi; the returned path is valid until s is reused.
-func (m *Model) decode(s *scratch) []int {
+func (m *Model) decode(st *weights, s *scratch) []int {
 	L := len(m.Labels)
 	n := len(s.f.start) - 1
 	s.em = grow(s.em, n*L)
 	for i := 0; i < n; i++ {
 		row := s.em[i*L : (i+1)*L]
 		clear(row)
+		row[0] = -m.OPenalty
 		for _, k := range s.f.keys[s.f.start[i]:s.f.start[i+1]] {
-			r := m.index.get(k)
-			if r < 0 {
+			wr := st.index.row(k)
+			if wr == nil {
 				continue
 			}
-			wr := m.w[int(r)*L : int(r+1)*L]
 			for c := range row {
-				row[c] += wr[c]
+				row[c] += math.Float32frombits(wr[c])
 			}
 		}
 	}
-	return viterbi(s, s.em, n, L, m.trans, m.allowed)
+	return viterbi(s, s.em, n, L, st.trans, m.allowed)
 }
 
 var negInf = float32(math.Inf(-1))

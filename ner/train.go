@@ -13,51 +13,163 @@ import (
 // model (chosen on a held-out tenth of the training file).
 const DefaultIterations = 10
 
+// DefaultOPenalty is the Model.OPenalty of the committed model, chosen on a
+// held-out tenth of the training file.
+const DefaultOPenalty = 2
+
+// DefaultFolds is how many parts the training data is cut into to give the
+// second stage first-stage labels of text the first stage did not see.
+const DefaultFolds = 5
+
 // TrainOptions control Train. The zero value trains like the committed
 // model.
 type TrainOptions struct {
-	Iterations int    // passes over the data; 0 means DefaultIterations
+	Iterations int    // passes over the data per stage; 0 means DefaultIterations
 	Seed       uint64 // shuffling seed; the same seed gives the same model
 	// MinCount drops features seen fewer times in training (0 or 1 keeps
 	// all); higher values give a smaller model.
 	MinCount int
+	// OneStage skips the document-level second stage.
+	OneStage bool
+	// OPenalty is stored in the model (see Model.OPenalty).
+	OPenalty float32
 	// Gazetteer, when set, adds gazetteer-membership features; a tagger
 	// then needs the same (or a similar) gazetteer via SetGazetteer.
 	Gazetteer Gazetteer
-	// Dev, when set, is tagged after every pass and given to Progress.
+	// Dev, when set, is tagged after every pass of each stage and given to
+	// Progress (stage is 1 or 2).
 	Dev      []Sentence
-	Progress func(iter int, dev *Report)
+	Progress func(stage, iter int, dev *Report)
 }
 
-// Train fits an averaged structured perceptron on sents. It is
+// sentKeys is one sentence's feature keys: token i's are keys[start[i]:start[i+1]].
+type sentKeys struct {
+	start []int
+	keys  []uint64
+}
+
+// Train fits the tagger on sents: a first-stage averaged structured
+// perceptron over sentences, then (unless OneStage) a second one that also
+// sees document-level features computed from first-stage labels. Sentences
+// are grouped DocSentences at a time into documents, and the second stage
+// learns from first-stage labels produced by models that did not see the
+// fold they tag, so it learns how far to trust them. Train is
 // deterministic: the same sentences and options give the same model.
 func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 	if len(sents) == 0 {
 		return nil, errors.New("train: no sentences")
 	}
-	iters := opt.Iterations
-	if iters <= 0 {
-		iters = DefaultIterations
+	if opt.Iterations <= 0 {
+		opt.Iterations = DefaultIterations
 	}
 	labels, gold, err := labelSequences(sents)
 	if err != nil {
 		return nil, err
 	}
-	L := len(labels)
-
-	// Extract every sentence's feature keys once, then keep the frequent
-	// ones; a feature's row is its rank among the sorted kept keys.
+	m := newModel(labels)
+	m.OPenalty = opt.OPenalty
 	var f featurizer
-	type sentFeats struct {
-		start []int
-		keys  []uint64
-	}
-	raw := make([]sentFeats, len(sents))
-	count := map[uint64]int32{}
+	raw := make([]sentKeys, len(sents))
 	for i, s := range sents {
 		f.prepare(s.Words, false, opt.Gazetteer)
-		raw[i] = sentFeats{start: slices.Clone(f.start), keys: slices.Clone(f.keys)}
-		for _, k := range f.keys {
+		raw[i] = sentKeys{start: slices.Clone(f.start), keys: slices.Clone(f.keys)}
+	}
+	all := make([]int, len(sents))
+	for i := range all {
+		all[i] = i
+	}
+	progress := func(stage int) func(int, *weights) error {
+		if opt.Progress == nil {
+			return nil
+		}
+		return func(it int, w *weights) error {
+			var rep *Report
+			if len(opt.Dev) > 0 {
+				trial := *m
+				if stage == 1 {
+					trial.first = w
+				} else {
+					trial.second = w
+				}
+				var err error
+				if rep, err = EvaluateTagger(New(&trial), opt.Dev); err != nil {
+					return err
+				}
+			}
+			opt.Progress(stage, it, rep)
+			return nil
+		}
+	}
+	if m.first, err = fit(m, raw, gold, all, opt, progress(1)); err != nil {
+		return nil, err
+	}
+	if opt.OneStage {
+		return m, nil
+	}
+
+	// First-stage labels for every training sentence from a model that
+	// did not see its document.
+	lab := make([][]int, len(sents))
+	folds := DefaultFolds
+	for k := 0; k < folds; k++ {
+		var in, out []int
+		for i := range sents {
+			if (i/DocSentences)%folds == k {
+				out = append(out, i)
+			} else {
+				in = append(in, i)
+			}
+		}
+		w, err := fit(m, raw, gold, in, opt, nil)
+		if err != nil {
+			return nil, err
+		}
+		var s scratch
+		for _, i := range out {
+			s.f.prepare(sents[i].Words, false, opt.Gazetteer)
+			lab[i] = slices.Clone(m.decode(w, &s))
+		}
+	}
+	// Stage-two keys: stage-one keys plus the document features.
+	var d docScratch
+	raw2 := make([]sentKeys, len(sents))
+	for lo := 0; lo < len(sents); lo += DocSentences {
+		hi := min(lo+DocSentences, len(sents))
+		d.lab, d.stems, d.starts = d.lab[:0], d.stems[:0], append(d.starts[:0], 0)
+		for i := lo; i < hi; i++ {
+			f.prepare(sents[i].Words, false, opt.Gazetteer)
+			d.lab = append(d.lab, lab[i]...)
+			d.stems = append(d.stems, f.hs...)
+			d.starts = append(d.starts, len(d.lab))
+		}
+		m.docFeatures(&d)
+		for i := lo; i < hi; i++ {
+			a, b := d.starts[i-lo], d.starts[i-lo+1]
+			r := raw[i]
+			var keys []uint64
+			start := []int{0}
+			for t := 0; t < b-a; t++ {
+				keys = append(keys, r.keys[r.start[t]:r.start[t+1]]...)
+				keys = append(keys, d.extra[d.extraStart[a+t]:d.extraStart[a+t+1]]...)
+				start = append(start, len(keys))
+			}
+			raw2[i] = sentKeys{start: start, keys: keys}
+		}
+	}
+	if m.second, err = fit(m, raw2, gold, all, opt, progress(2)); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// fit trains one stage on the sentences numbered use.
+func fit(m *Model, raw []sentKeys, gold [][]int, use []int, opt TrainOptions, progress func(int, *weights) error) (*weights, error) {
+	L := len(m.Labels)
+	// Keep the features seen often enough; a feature's row is its rank
+	// among the sorted kept keys.
+	count := map[uint64]int32{}
+	for _, i := range use {
+		for _, k := range raw[i].keys {
 			count[k]++
 		}
 	}
@@ -72,9 +184,10 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 	for i, k := range keys {
 		row[k] = int32(i)
 	}
-	ids := make([][]int32, len(sents))
-	starts := make([][]int, len(sents))
-	for i, r := range raw {
+	ids := make([][]int32, len(raw))
+	starts := make([][]int, len(raw))
+	for _, i := range use {
+		r := raw[i]
 		st := make([]int, 1, len(r.start))
 		var out []int32
 		for t := 0; t+1 < len(r.start); t++ {
@@ -87,38 +200,29 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 		}
 		ids[i], starts[i] = out, st
 	}
-	raw, count, row = nil, nil, nil
+	count, row = nil, nil
 
 	p := &perceptron{L: L, w: make([]float32, len(keys)*L), u: make([]float64, len(keys)*L),
 		trans: make([]float32, (L+1)*L), utrans: make([]float64, (L+1)*L), c: 1}
-	allowed := newModel(labels, nil, nil, nil).allowed
 	var s scratch
-	order := make([]int, len(sents))
-	for i := range order {
-		order[i] = i
-	}
-	for it := 1; it <= iters; it++ {
+	order := slices.Clone(use)
+	for it := 1; it <= opt.Iterations; it++ {
 		rng := rand.New(rand.NewPCG(opt.Seed, uint64(it)))
 		rng.Shuffle(len(order), func(a, b int) { order[a], order[b] = order[b], order[a] })
 		for _, si := range order {
 			n := len(gold[si])
 			em := p.emissions(&s, ids[si], starts[si], n)
-			pred := viterbi(&s, em, n, L, p.trans, allowed)
+			pred := viterbi(&s, em, n, L, p.trans, m.allowed)
 			p.update(ids[si], starts[si], gold[si], pred)
 			p.c++
 		}
-		if opt.Progress != nil {
-			var rep *Report
-			if len(opt.Dev) > 0 {
-				rep, err = EvaluateTagger(New(p.model(labels, keys)), opt.Dev)
-				if err != nil {
-					return nil, err
-				}
+		if progress != nil {
+			if err := progress(it, p.average(keys)); err != nil {
+				return nil, err
 			}
-			opt.Progress(it, rep)
 		}
 	}
-	return p.model(labels, keys), nil
+	return p.average(keys), nil
 }
 
 // labelSequences collects the label set ("O" first, then sorted) and maps
@@ -222,9 +326,9 @@ func (p *perceptron) update(ids []int32, start []int, gold, pred []int) {
 	}
 }
 
-// model returns the averaged weights, without the feature rows that are
+// average returns the averaged weights, without the feature rows that are
 // zero after averaging (they would only take space).
-func (p *perceptron) model(labels []string, keys []uint64) *Model {
+func (p *perceptron) average(keys []uint64) *weights {
 	L := p.L
 	avg := func(w float32, u float64) float32 { return float32(float64(w) - u/p.c) }
 	trans := make([]float32, len(p.trans))
@@ -247,17 +351,28 @@ func (p *perceptron) model(labels []string, keys []uint64) *Model {
 			w = append(w, rowv...)
 		}
 	}
-	return newModel(labels, kept, w, trans)
+	return newWeights(kept, w, trans, L)
 }
 
 // EvaluateTagger tags the sentences' words and scores them against their
-// tags.
+// tags, DocSentences sentences at a time as one document.
 func EvaluateTagger(t *Tagger, sents []Sentence) (*Report, error) {
 	gold := make([][]string, len(sents))
-	pred := make([][]string, len(sents))
+	pred := make([][]string, 0, len(sents))
 	for i, s := range sents {
 		gold[i] = s.Tags
-		pred[i] = t.Tag(s.Words)
+	}
+	for lo := 0; lo < len(sents); lo += DocSentences {
+		hi := min(lo+DocSentences, len(sents))
+		pred = append(pred, t.TagDocument(words(sents[lo:hi]))...)
 	}
 	return Evaluate(gold, pred)
+}
+
+func words(sents []Sentence) [][]string {
+	out := make([][]string, len(sents))
+	for i, s := range sents {
+		out[i] = s.Words
+	}
+	return out
 }

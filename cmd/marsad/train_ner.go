@@ -14,7 +14,8 @@ func init() {
 	var train, out string
 	var iters, minCount int
 	var seed uint64
-	var holdout float64
+	var holdout, oPenalty float64
+	var oneStage bool
 	register(&command{
 		Name:    "train ner",
 		Summary: "train the named-entity tagger on a CoNLL file (word TAG per line)",
@@ -26,6 +27,8 @@ func init() {
 			fs.IntVar(&iters, "iters", ner.DefaultIterations, "training passes")
 			fs.Uint64Var(&seed, "seed", 0, "shuffling seed")
 			fs.IntVar(&minCount, "min-count", 0, "drop features seen fewer times")
+			fs.BoolVar(&oneStage, "one-stage", false, "skip the document-level second stage")
+			fs.Float64Var(&oPenalty, "o-penalty", ner.DefaultOPenalty, "score taken from the O tag when tagging (higher: more recall, less precision)")
 			fs.Float64Var(&holdout, "holdout", 0, "hold out this last fraction of the sentences and report its F1 after every pass (the model is then trained on the rest only)")
 		},
 		Run: func(ctx context.Context, env *cliEnv, args []string) error {
@@ -36,17 +39,18 @@ func init() {
 			if err != nil {
 				return err
 			}
-			opt := ner.TrainOptions{Iterations: iters, Seed: seed, MinCount: minCount}
+			opt := ner.TrainOptions{Iterations: iters, Seed: seed, MinCount: minCount,
+				OneStage: oneStage, OPenalty: float32(oPenalty)}
 			if holdout > 0 {
 				cut := len(sents) - int(float64(len(sents))*holdout)
 				sents, opt.Dev = sents[:cut], sents[cut:]
 			}
 			began := time.Now()
-			opt.Progress = func(it int, dev *ner.Report) {
+			opt.Progress = func(stage, it int, dev *ner.Report) {
 				if dev != nil {
-					fmt.Fprintf(env.Stderr, "pass %d: held-out F1 %.2f (P %.2f R %.2f) %s\n", it, dev.Overall.F1, dev.Overall.Precision, dev.Overall.Recall, time.Since(began).Round(time.Second))
+					fmt.Fprintf(env.Stderr, "stage %d pass %d: held-out F1 %.2f (P %.2f R %.2f) %s\n", stage, it, dev.Overall.F1, dev.Overall.Precision, dev.Overall.Recall, time.Since(began).Round(time.Second))
 				} else {
-					fmt.Fprintf(env.Stderr, "pass %d done %s\n", it, time.Since(began).Round(time.Second))
+					fmt.Fprintf(env.Stderr, "stage %d pass %d done %s\n", stage, it, time.Since(began).Round(time.Second))
 				}
 			}
 			m, err := ner.Train(sents, opt)
