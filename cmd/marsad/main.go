@@ -98,14 +98,15 @@ func run(ctx context.Context, env *cliEnv, args []string) int {
 		c.Flags(fs)
 	}
 	fs.Usage = func() { printCommandHelp(env.Stderr, c, fs) }
-	if err := fs.Parse(rest); err != nil {
+	positional, err := parseInterspersed(fs, rest)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			printCommandHelp(env.Stdout, c, fs)
 			return 0
 		}
 		return 2
 	}
-	if err := c.Run(ctx, env, fs.Args()); err != nil {
+	if err := c.Run(ctx, env, positional); err != nil {
 		if errors.Is(err, errUsage) {
 			fs.Usage()
 			return 2
@@ -118,6 +119,26 @@ func run(ctx context.Context, env *cliEnv, args []string) int {
 		return 1
 	}
 	return 0
+}
+
+// parseInterspersed parses flags that may come after positional arguments
+// (marsad code FILE --date 2019-10-25), as users type them. "--" ends flags.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return positional, nil
+		}
+		if args[0] == "--" {
+			return append(positional, args[1:]...), nil
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
 }
 
 // lookup finds the longest registered command name that prefixes args.

@@ -1,0 +1,40 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"io"
+	"strings"
+
+	"github.com/marsad/marsad/coder"
+)
+
+func init() {
+	register(&command{
+		Name:    "explain",
+		Summary: "show how a sentence is tokenised and what the dictionaries and cues find in it",
+		Usage:   "TEXT... | -",
+		Example: `marsad explain "بدأ مقاتلو مصراتة الجمعة في الانسحاب من محاور القتال"
+echo "قتل ثلاثة جنود في هجوم" | marsad explain -`,
+		Flags: func(*flag.FlagSet) {},
+		Run: func(ctx context.Context, env *cliEnv, args []string) error {
+			if len(args) == 0 {
+				return errUsage
+			}
+			text := strings.Join(args, " ")
+			if text == "-" {
+				b, err := io.ReadAll(env.Stdin)
+				if err != nil {
+					return err
+				}
+				text = string(b)
+			}
+			c, err := coder.Default()
+			if err != nil {
+				return err
+			}
+			c.Explain(env.Stdout, text)
+			return nil
+		},
+	})
+}

@@ -1,0 +1,262 @@
+package coder
+
+import (
+	"sort"
+	"time"
+
+	marsad "github.com/marsad/marsad"
+	"github.com/marsad/marsad/arabic"
+	"github.com/marsad/marsad/lexicon"
+)
+
+// Longest name continuation after an agent word (كتيبة شريخان، لواء
+// الصمود) when no dictionary entry or entity covers it.
+const maxNameWords = 2
+
+// analyse tokenises a sentence and collects what the dictionaries, the
+// recogniser and the cues find in it.
+func (c *Coder) analyse(s marsad.Sentence, articleDate string) *sentenceView {
+	v := &sentenceView{sent: s, toks: arabic.Tokenize(s), cueAt: map[int][]cueHit{}}
+	if c.dates != nil {
+		v.dates = c.dates.Resolve(s.Text, articleDate)
+		v.inDate = make([]bool, len(v.toks))
+		for _, d := range v.dates {
+			for i, t := range v.toks {
+				if a := t.Start - s.Start; a >= d.Start && a < d.End {
+					v.inDate[i] = true
+				}
+			}
+		}
+	}
+	v.matches = c.lex.Match(v.toks)
+	v.cues = c.cues.Find(v.toks)
+	for _, h := range v.cues {
+		v.cueAt[h.start] = append(v.cueAt[h.start], h)
+	}
+	if c.ner != nil {
+		v.ents = c.ner.Entities(v.toks)
+	}
+	var agents []lexicon.Match
+	var dict []lexicon.Match
+	for _, m := range v.matches {
+		switch m.Kind {
+		case lexicon.KindTrigger:
+			t := m.Trigger
+			v.triggers = append(v.triggers, trigger{start: m.TokStart, end: m.TokEnd, eventType: t.EventType,
+				mode: t.Mode, cameo: t.CAMEO, context: t.Context, noun: t.POS == "noun", id: t.ID})
+		case lexicon.KindPlace:
+			v.places = append(v.places, placeSpan{start: m.TokStart, end: m.TokEnd, cands: m.Places})
+		case lexicon.KindAgent:
+			agents = append(agents, m)
+		case lexicon.KindActor:
+			dict = append(dict, m)
+		}
+	}
+	v.buildActors(agents, dict)
+	return v
+}
+
+// buildActors makes actor phrases: an agent word with the name after it
+// (ميليشيات مصراتة، كتيبة شريخان، قوات حكومة الوفاق), a title with a
+// person's name (العميد خالد المحجوب), dictionary actors, and names the
+// recogniser found.
+func (v *sentenceView) buildActors(agents, dict []lexicon.Match) {
+	used := make([]bool, len(v.toks))
+	mark := func(a, b int) {
+		for i := a; i < b; i++ {
+			used[i] = true
+		}
+	}
+	free := func(a, b int) bool {
+		for i := a; i < b; i++ {
+			if used[i] {
+				return false
+			}
+		}
+		return true
+	}
+	dictAt := map[int]*lexicon.Match{}
+	for i := range dict {
+		dictAt[dict[i].TokStart] = &dict[i]
+	}
+	placeAt := map[int]int{}
+	for i, p := range v.places {
+		placeAt[p.start] = i
+	}
+	entAt := map[int]*Entity{}
+	for i := range v.ents {
+		entAt[v.ents[i].TokStart] = &v.ents[i]
+	}
+
+	for _, ag := range agents {
+		if !free(ag.TokStart, ag.TokEnd) {
+			continue
+		}
+		// A dictionary name that starts here and covers the agent word is
+		// the better reading (الجيش الليبي is an actor, not just "army").
+		if d, ok := dictAt[ag.TokStart]; ok && d.TokEnd >= ag.TokEnd {
+			continue
+		}
+		end := ag.TokEnd
+		var actor *marsad.Actor
+		var place *placeSpan
+		personal := ag.Agent.Kind == lexicon.AgentPersonTitle
+		// What follows the agent word names it.
+		for steps := 0; steps < 3 && end < len(v.toks); steps++ {
+			if d, ok := dictAt[end]; ok && actor == nil {
+				actor = d.Actor
+				end = d.TokEnd
+				continue
+			}
+			if pi, ok := placeAt[end]; ok && place == nil && actor == nil {
+				place = &v.places[pi]
+				end = place.end
+				continue
+			}
+			if e, ok := entAt[end]; ok && e.Type != "LOC" {
+				end = e.TokEnd
+				continue
+			}
+			if (ag.Agent.Armed || personal) && v.nameWord(end) && end-ag.TokEnd < maxNameWords+1 {
+				end++
+				continue
+			}
+			break
+		}
+		if personal && end == ag.TokEnd {
+			continue // a bare title (الرئيس) is not an actor we can name
+		}
+		sp := v.span(ag.TokStart, end)
+		ref := marsad.ActorRef{Text: sp.Text, Start: sp.Start, End: sp.End, Sector: marsad.OptText(ag.Agent.Sector)}
+		if actor != nil {
+			ref = actorRef(sp, actor, ag.Agent.Sector)
+		} else if place != nil && len(place.cands) > 0 {
+			ref.Country = marsad.OptText(place.cands[0].Country)
+		}
+		if place != nil {
+			place.inActor = true
+		}
+		v.actors = append(v.actors, actorSpan{start: ag.TokStart, end: end, ref: ref, how: "agent", personal: personal})
+		mark(ag.TokStart, end)
+	}
+	for i := range dict {
+		d := &dict[i]
+		if !free(d.TokStart, d.TokEnd) {
+			continue
+		}
+		sp := v.span(d.TokStart, d.TokEnd)
+		v.actors = append(v.actors, actorSpan{start: d.TokStart, end: d.TokEnd, ref: actorRef(sp, d.Actor, ""), how: "dict"})
+		mark(d.TokStart, d.TokEnd)
+	}
+	for _, e := range v.ents {
+		if e.Type != "PERS" && e.Type != "ORG" || !free(e.TokStart, e.TokEnd) {
+			continue
+		}
+		sp := v.span(e.TokStart, e.TokEnd)
+		v.actors = append(v.actors, actorSpan{start: e.TokStart, end: e.TokEnd,
+			ref: marsad.ActorRef{Text: sp.Text, Start: sp.Start, End: sp.End}, how: "ner", personal: e.Type == "PERS"})
+		mark(e.TokStart, e.TokEnd)
+	}
+	// Places inside actor phrases are names, not locations.
+	for k := range v.places {
+		p := &v.places[k]
+		for _, a := range v.actors {
+			if a.start <= p.start && p.end <= a.end {
+				p.inActor = true
+			}
+		}
+	}
+	sort.Slice(v.actors, func(i, j int) bool { return v.actors[i].start < v.actors[j].start })
+}
+
+// nameWord reports whether token i can continue a name after an agent
+// word: an Arabic or Latin word that is no cue, trigger or preposition.
+func (v *sentenceView) nameWord(i int) bool {
+	t := v.toks[i]
+	if t.Kind != marsad.Word && t.Kind != marsad.Latin && t.Kind != marsad.Number {
+		return false
+	}
+	if len(v.cueAt[i]) > 0 || (v.inDate != nil && v.inDate[i]) {
+		return false
+	}
+	for _, tr := range v.triggers {
+		if tr.start <= i && i < tr.end {
+			return false
+		}
+	}
+	for _, p := range t.Prefixes {
+		if p == "و" || p == "ف" || p == "ب" || p == "ل" || p == "ك" {
+			return false
+		}
+	}
+	return true
+}
+
+// actorRef resolves a span to a dictionary actor. agentSector, when set,
+// is the sector the agent word gives (قوات + a country = its military).
+func actorRef(sp marsad.Span, a *marsad.Actor, agentSector string) marsad.ActorRef {
+	ref := marsad.ActorRef{Text: sp.Text, Start: sp.Start, End: sp.End, ActorID: marsad.OptText(a.ID),
+		Name: marsad.OptText(a.Name), Country: marsad.OptText(a.Country), Sector: marsad.OptText(a.Sector),
+		Side: marsad.OptText(a.Side)}
+	if agentSector != "" && (a.Sector == "" || a.Sector == "GOV") {
+		ref.Sector = marsad.OptText(agentSector)
+	}
+	return ref
+}
+
+// attribution finds who the sentence puts its claims in the mouth of: the
+// subject of a speech verb (قال العميد خالد المحجوب … إن) or the one after
+// "according to" (بحسب …).
+func (v *sentenceView) attribution(lex *lexicon.Lexicon) *marsad.Claim {
+	for _, h := range v.cues {
+		if h.kind != cueSpeech && h.kind != cueAccording {
+			continue
+		}
+		// The speaker follows the verb (VSO) up to a comma or إن/أن.
+		start := h.end
+		end := start
+		for end < len(v.toks) && end-start < 8 {
+			if v.isPunct(end) {
+				break
+			}
+			if _, ok := v.hasCueAt(end, cueComplement); ok {
+				break
+			}
+			if _, ok := v.hasCueAt(end, cuePrep); ok && end > start {
+				break
+			}
+			end++
+		}
+		// Prefer an actor phrase inside that stretch.
+		for _, a := range v.actors {
+			if a.start >= start && a.start < end {
+				sp := v.span(a.start, a.end)
+				return &marsad.Claim{Text: sp.Text, Start: sp.Start, End: sp.End, ActorID: a.ref.ActorID}
+			}
+		}
+		if end > start && end-start <= 4 {
+			sp := v.span(start, end)
+			return &marsad.Claim{Text: sp.Text, Start: sp.Start, End: sp.End}
+		}
+		// SVO: the actor just before the verb (الجيش قال).
+		for k := len(v.actors) - 1; k >= 0; k-- {
+			a := v.actors[k]
+			if a.end <= h.start && h.start-a.end <= 1 {
+				sp := v.span(a.start, a.end)
+				return &marsad.Claim{Text: sp.Text, Start: sp.Start, End: sp.End, ActorID: a.ref.ActorID}
+			}
+		}
+	}
+	return nil
+}
+
+// daysBetween returns b - a in days for two YYYY-MM-DD dates (0 when either
+// does not parse).
+func daysBetween(a, b string) int {
+	ta, err1 := time.Parse("2006-01-02", a)
+	tb, err2 := time.Parse("2006-01-02", b)
+	if err1 != nil || err2 != nil {
+		return 0
+	}
+	return int(tb.Sub(ta).Hours() / 24)
+}

@@ -1,0 +1,320 @@
+// Package coder turns a document into PLOVER events: for each sentence it
+// finds event triggers, then the source and target actors (Arabic is mostly
+// verb-subject-object), the location, the date, who claims it, the modality
+// and any stated death toll, and keeps exact offsets for every span.
+//
+// All vocabulary comes from data: the lexicon (actors, agents, triggers,
+// places), the cue list (negation, modality, attribution, numbers) and the
+// date words; the rules here only say how they combine.
+package coder
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strconv"
+
+	marsad "github.com/marsad/marsad"
+	"github.com/marsad/marsad/arabic"
+	"github.com/marsad/marsad/lexicon"
+)
+
+// Coder codes documents. It is safe for concurrent use.
+type Coder struct {
+	lex   *lexicon.Lexicon
+	cues  *Cues
+	ner   EntityTagger
+	dates DateResolver
+}
+
+// EntityTagger finds named entities (PERS, ORG, LOC, MISC) in tokens.
+type EntityTagger interface {
+	Entities(toks []marsad.Token) []Entity
+}
+
+// Entity is a recognised name, in token indices [TokStart, TokEnd).
+type Entity struct {
+	Type             string
+	TokStart, TokEnd int
+}
+
+// DateResolver finds date expressions in a sentence and resolves them
+// against the article date (YYYY-MM-DD, or "" when unknown).
+type DateResolver interface {
+	Resolve(sentence, articleDate string) []DateExpr
+}
+
+// DateExpr is a resolved date expression; offsets are code points into
+// the sentence.
+type DateExpr struct {
+	Start, End int
+	Text       string
+	Date       string // YYYY-MM-DD, "" when it cannot be resolved
+}
+
+// Options configure a Coder; nil members are simply not used.
+type Options struct {
+	NER   EntityTagger
+	Dates DateResolver
+}
+
+// New returns a coder over the given dictionaries and cues.
+func New(lex *lexicon.Lexicon, cues *Cues, opt Options) *Coder {
+	return &Coder{lex: lex, cues: cues, ner: opt.NER, dates: opt.Dates}
+}
+
+// Code codes one document.
+func (c *Coder) Code(ctx context.Context, doc marsad.Document) ([]marsad.Event, error) {
+	sents := arabic.Split(doc.Text)
+	views := make([]*sentenceView, 0, len(sents))
+	for _, s := range sents {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		views = append(views, c.analyse(s, doc.Date))
+	}
+	dc := c.docContext(views)
+	var out []marsad.Event
+	for _, v := range views {
+		out = append(out, c.codeSentence(doc, v, dc)...)
+	}
+	return out, nil
+}
+
+func (c *Coder) docContext(views []*sentenceView) *lexicon.DocContext {
+	dc := lexicon.NewDocContext()
+	for _, v := range views {
+		dc.Add(v.matches)
+	}
+	return dc
+}
+
+func (c *Coder) codeSentence(doc marsad.Document, v *sentenceView, dc *lexicon.DocContext) []marsad.Event {
+	var out []marsad.Event
+	claim := v.attribution(c.lex)
+	fat, approx := v.fatalities()
+	for k := range v.triggers {
+		t := &v.triggers[k]
+		if v.insideActor(t.start) {
+			continue // "قوات الردع" names a group, not an event
+		}
+		modality, suppressed := v.modality(t)
+		if suppressed {
+			continue
+		}
+		src, tgt := v.roles(t)
+		var evFat *int
+		if t.eventType == "ASSAULT" {
+			evFat = fat
+		}
+		if t.noun && !v.anchored(t, src, tgt, evFat) {
+			continue
+		}
+		e := marsad.Event{
+			DocID:         doc.ID,
+			EventType:     t.eventType,
+			Mode:          marsad.OptText(t.mode),
+			Context:       append([]string{}, t.context...),
+			CAMEO:         marsad.OptText(t.cameo),
+			Modality:      modality,
+			ClaimedBy:     claim,
+			SentenceIndex: v.sent.Index,
+			SentenceStart: v.sent.Start,
+			SentenceEnd:   v.sent.End,
+			Sentence:      v.sent.Text,
+			Trigger:       v.span(t.start, t.end),
+			CoderVersion:  marsad.CoderVersion,
+		}
+		if src != nil {
+			r := src.ref
+			e.Source = &r
+		}
+		if tgt != nil {
+			r := tgt.ref
+			e.Target = &r
+		}
+		if evFat != nil {
+			n := *evFat
+			e.Fatalities, e.FatalitiesApprox = &n, approx
+		}
+		e.Location = v.location(t, dc)
+		c.date(&e, doc, v, t)
+		e.Confidence = confidence(t, &e)
+		e.ID = eventID(doc, &e)
+		out = append(out, e)
+	}
+	return mergeSameType(out)
+}
+
+// insideActor reports whether token i is part of an actor phrase.
+func (v *sentenceView) insideActor(i int) bool {
+	for _, a := range v.actors {
+		if a.start <= i && i < a.end && a.how != "ner" {
+			return true
+		}
+	}
+	return false
+}
+
+// location picks the place for trigger t: a gazetteer match in the
+// sentence that is not part of an actor's name, nearest to the trigger,
+// preferring places introduced by a preposition (في طرابلس، بمصراتة).
+func (v *sentenceView) location(t *trigger, dc *lexicon.DocContext) *marsad.PlaceRef {
+	var best *placeSpan
+	bestScore := 1 << 30
+	for k := range v.places {
+		p := &v.places[k]
+		if p.inActor || len(p.cands) == 0 {
+			continue
+		}
+		d := p.start - t.end
+		if d < 0 {
+			d = t.start - p.end + 2 // places after the trigger are likelier
+		}
+		if !v.prepBefore(p.start) && !v.locativeBefore(p.start) {
+			d += 6
+		}
+		if d < bestScore {
+			best, bestScore = p, d
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	pl := dc.Resolve(best.cands)
+	sp := v.span(best.start, best.end)
+	lat, lon := pl.Lat, pl.Lon
+	return &marsad.PlaceRef{Text: sp.Text, Start: sp.Start, End: sp.End, Name: marsad.OptText(pl.Name),
+		Country: marsad.OptText(pl.Country), Lat: &lat, Lon: &lon, GazetteerID: marsad.OptText(pl.ID)}
+}
+
+// locativeBefore: a place preceded by a locative noun (مدينة طرابلس، العاصمة
+// طرابلس) whose own first word has a preposition.
+func (v *sentenceView) locativeBefore(i int) bool {
+	for j := i - 1; j >= 0 && i-j <= 2; j-- {
+		if v.prepBefore(j) {
+			return true
+		}
+	}
+	return false
+}
+
+// date sets the event date: a date expression in the sentence, resolved
+// against the article date, else the article date itself. An expression
+// well before the article date marks the event as historical.
+func (c *Coder) date(e *marsad.Event, doc marsad.Document, v *sentenceView, t *trigger) {
+	{
+		exprs := v.dates
+		best := -1
+		bestDist := 1 << 30
+		trig := v.toks[t.start].Start - v.sent.Start
+		for i, x := range exprs {
+			d := x.Start - trig
+			if d < 0 {
+				d = trig - x.End
+			}
+			if d > dateReach {
+				continue // a date in another clause of a long sentence
+			}
+			if d < bestDist {
+				best, bestDist = i, d
+			}
+		}
+		if best >= 0 {
+			x := exprs[best]
+			e.Date = marsad.OptText(x.Date)
+			e.DateText = marsad.OptText(x.Text)
+			if e.Modality == marsad.Asserted && doc.Date != "" && x.Date != "" && daysBetween(x.Date, doc.Date) > 31 {
+				e.Modality = marsad.Historical
+			}
+			return
+		}
+	}
+	e.Date = marsad.OptText(doc.Date)
+}
+
+// dateReach is how far (in characters) a date expression may be from the
+// trigger and still date it.
+const dateReach = 60
+
+// confidence is a simple evidence score: verbs are surer than nouns, and
+// each role, place and date found adds to it.
+func confidence(t *trigger, e *marsad.Event) float64 {
+	c := 0.55
+	if t.noun {
+		c = 0.4
+	}
+	if e.Source != nil {
+		c += 0.15
+		if e.Source.ActorID != "" {
+			c += 0.05
+		}
+	}
+	if e.Target != nil {
+		c += 0.1
+	}
+	if e.Location != nil {
+		c += 0.05
+	}
+	if e.Fatalities != nil {
+		c += 0.05
+	}
+	if c > 0.95 {
+		c = 0.95
+	}
+	v, _ := strconv.ParseFloat(fmt.Sprintf("%.2f", c), 64)
+	return v
+}
+
+// eventID is a stable hash of where the event is and what it is.
+func eventID(doc marsad.Document, e *marsad.Event) string {
+	key := doc.ID
+	if key == "" {
+		key = doc.Hash
+	}
+	h := sha256.Sum256([]byte(fmt.Sprintf("%s|%d|%d|%s", key, e.Trigger.Start, e.Trigger.End, e.EventType)))
+	return hex.EncodeToString(h[:8])
+}
+
+// mergeSameType folds events of one type in one sentence that describe
+// one happening (هجوم … أسفر عن مقتل): the first keeps the roles the
+// others found. Events with different sources stay apart.
+func mergeSameType(evs []marsad.Event) []marsad.Event {
+	var out []marsad.Event
+	for _, e := range evs {
+		merged := false
+		for i := range out {
+			o := &out[i]
+			if o.EventType != e.EventType || o.Modality != e.Modality {
+				continue
+			}
+			if o.Source != nil && e.Source != nil && o.Source.Start != e.Source.Start {
+				continue
+			}
+			if o.Source == nil {
+				o.Source = e.Source
+			}
+			if o.Target == nil {
+				o.Target = e.Target
+			}
+			if o.Location == nil {
+				o.Location = e.Location
+			}
+			if o.Fatalities == nil {
+				o.Fatalities, o.FatalitiesApprox = e.Fatalities, e.FatalitiesApprox
+			}
+			if e.Confidence > o.Confidence {
+				o.Confidence = e.Confidence
+			}
+			merged = true
+			break
+		}
+		if !merged {
+			out = append(out, e)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Trigger.Start < out[j].Trigger.Start })
+	return out
+}

@@ -1,0 +1,181 @@
+package coder
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+
+	marsad "github.com/marsad/marsad"
+	"github.com/marsad/marsad/arabic"
+)
+
+// Cue kinds, as written in cues.tsv.
+const (
+	cueNegation     = "negation"
+	cueNegationVerb = "negation-verb"
+	cueHypothetical = "hypothetical"
+	cueFuture       = "future"
+	cueThreat       = "threat"
+	cueEmbed        = "embed"
+	cueSpeech       = "speech"
+	cueAccording    = "according"
+	cueHistorical   = "historical"
+	cueRelative     = "relative"
+	cueClause       = "clause"
+	cueCasualty     = "casualty"
+	cueInjured      = "injured"
+	cueNumber       = "number"
+	cueApprox       = "approx-number"
+	cueAnchor       = "anchor"
+	cuePatientNoun  = "patient-noun"
+	cueKill         = "kill"
+	cuePassive      = "passive"
+	cueAgentMarker  = "agent-marker"
+	cueComplement   = "complementizer"
+	cueDead         = "dead"
+	cuePrep         = "prep"
+	cueTargetPrep   = "target-prep"
+	cueVoiceAmbig   = "voice-ambiguous"
+)
+
+var cueKinds = map[string]bool{
+	cueNegation: true, cueNegationVerb: true, cueHypothetical: true, cueFuture: true, cueThreat: true,
+	cueEmbed: true, cueSpeech: true, cueAccording: true, cueHistorical: true, cueRelative: true,
+	cueClause: true, cueCasualty: true, cueInjured: true, cueNumber: true, cueApprox: true,
+	cueAnchor: true, cuePatientNoun: true, cueKill: true, cuePassive: true, cueAgentMarker: true,
+	cueComplement: true, cueDead: true, cuePrep: true, cueTargetPrep: true,
+	cueVoiceAmbig: true,
+}
+
+type cuePhrase struct {
+	kind  string
+	words []string // folded
+	value int
+}
+
+// Cues indexes cue phrases by their first folded word.
+type Cues struct {
+	byFirst map[string][]cuePhrase
+	n       int
+}
+
+// LoadCues reads cues.tsv from fsys.
+func LoadCues(fsys fs.FS, name string) (*Cues, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ReadCues(f, name)
+}
+
+// ReadCues parses the cues format (see data/cues.tsv).
+func ReadCues(r io.Reader, name string) (*Cues, error) {
+	c := &Cues{byFirst: map[string][]cuePhrase{}}
+	sc := bufio.NewScanner(r)
+	for line := 1; sc.Scan(); line++ {
+		text := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		cols := strings.Split(text, "\t")
+		if len(cols) < 2 {
+			return nil, fmt.Errorf("%s:%d: want kind<TAB>phrase[<TAB>value], got %q", name, line, text)
+		}
+		kind := strings.TrimSpace(cols[0])
+		if !cueKinds[kind] {
+			return nil, fmt.Errorf("%s:%d: unknown cue kind %q", name, line, kind)
+		}
+		words := strings.Fields(arabic.Fold(cols[1]))
+		if len(words) == 0 {
+			return nil, fmt.Errorf("%s:%d: empty phrase", name, line)
+		}
+		p := cuePhrase{kind: kind, words: words}
+		if len(cols) > 2 && strings.TrimSpace(cols[2]) != "" && (kind == cueNumber || kind == cueApprox) {
+			v, err := strconv.Atoi(strings.TrimSpace(cols[2]))
+			if err != nil {
+				return nil, fmt.Errorf("%s:%d: value %q is not a number", name, line, cols[2])
+			}
+			p.value = v
+		}
+		c.byFirst[words[0]] = append(c.byFirst[words[0]], p)
+		c.n++
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	// Longest phrases first so that "في حال" wins over a shorter entry.
+	for k, ps := range c.byFirst {
+		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
+		c.byFirst[k] = ps
+	}
+	return c, nil
+}
+
+// cueHit is a cue found in a sentence, in token indices.
+type cueHit struct {
+	kind       string
+	start, end int
+	value      int
+}
+
+// tokenKeys are the forms under which a token may match a dictionary word:
+// the folded surface, the clitic-free stem, and the surface without a
+// leading conjunction (segmentation is conservative and may keep it).
+func tokenKeys(t *marsad.Token, buf []string) []string {
+	buf = append(buf[:0], t.Norm)
+	if t.Stem != "" && t.Stem != t.Norm {
+		buf = append(buf, t.Stem)
+	}
+	if n := []rune(t.Norm); len(n) > 2 && (n[0] == 'و' || n[0] == 'ف') {
+		buf = append(buf, string(n[1:]))
+	}
+	return buf
+}
+
+// wordMatches reports whether token t can be the folded word w.
+func wordMatches(t *marsad.Token, w string) bool {
+	if t.Norm == w || t.Stem == w {
+		return true
+	}
+	n := t.Norm
+	for _, p := range []string{"و", "ف"} {
+		if strings.HasPrefix(n, p) && n[len(p):] == w {
+			return true
+		}
+	}
+	return false
+}
+
+// Find returns every cue in the tokens, longest match first at each token.
+func (c *Cues) Find(toks []marsad.Token) []cueHit {
+	var hits []cueHit
+	var keys []string
+	for i := range toks {
+		keys = tokenKeys(&toks[i], keys)
+		seen := map[string]bool{}
+		for _, k := range keys {
+			for _, p := range c.byFirst[k] {
+				if i+len(p.words) > len(toks) {
+					continue
+				}
+				ok := true
+				for j := 1; j < len(p.words); j++ {
+					if !wordMatches(&toks[i+j], p.words[j]) {
+						ok = false
+						break
+					}
+				}
+				if ok && !seen[p.kind] {
+					seen[p.kind] = true
+					hits = append(hits, cueHit{kind: p.kind, start: i, end: i + len(p.words), value: p.value})
+				}
+			}
+		}
+	}
+	return hits
+}

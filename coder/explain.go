@@ -1,0 +1,59 @@
+package coder
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/marsad/marsad/arabic"
+	"github.com/marsad/marsad/lexicon"
+)
+
+// Explain writes, for each sentence of text, the tokens with their
+// segmentation and everything the dictionaries, recogniser and cues found,
+// so an analyst can see why the coder did what it did.
+func (c *Coder) Explain(w io.Writer, text string) {
+	for _, s := range arabic.Split(text) {
+		v := c.analyse(s, "")
+		fmt.Fprintf(w, "sentence %d [%d:%d]: %s\n", s.Index, s.Start, s.End, s.Text)
+		for i, t := range v.toks {
+			var notes []string
+			for _, m := range v.matches {
+				if m.TokStart == i {
+					notes = append(notes, fmt.Sprintf("%s[%d:%d]=%s", m.Kind, m.TokStart, m.TokEnd, matchLabel(m)))
+				}
+			}
+			for _, h := range v.cueAt[i] {
+				notes = append(notes, "cue:"+h.kind)
+			}
+			for _, e := range v.ents {
+				if e.TokStart == i {
+					notes = append(notes, fmt.Sprintf("ner:%s[%d:%d]", e.Type, e.TokStart, e.TokEnd))
+				}
+			}
+			seg := strings.Join(append(append(append([]string{}, t.Prefixes...), "["+t.Stem+"]"), t.Suffixes...), "+")
+			fmt.Fprintf(w, "  %3d %-14s %-22s %s\n", i, t.Text, seg, strings.Join(notes, " "))
+		}
+		for _, a := range v.actors {
+			fmt.Fprintf(w, "  actor %s [%d:%d] %q id=%s country=%s sector=%s\n", a.how, a.start, a.end, a.ref.Text, a.ref.ActorID, a.ref.Country, a.ref.Sector)
+		}
+	}
+}
+
+func matchLabel(m lexicon.Match) string {
+	switch m.Kind {
+	case lexicon.KindActor:
+		return m.Actor.ID
+	case lexicon.KindAgent:
+		return m.Agent.Word + "/" + m.Agent.Sector + "/" + m.Agent.Kind
+	case lexicon.KindTrigger:
+		return m.Trigger.ID + "/" + m.Trigger.POS
+	case lexicon.KindPlace:
+		var ids []string
+		for _, p := range m.Places {
+			ids = append(ids, p.Country+":"+p.Name)
+		}
+		return strings.Join(ids, ",")
+	}
+	return ""
+}

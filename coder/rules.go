@@ -1,0 +1,383 @@
+package coder
+
+import (
+	"strconv"
+
+	marsad "github.com/marsad/marsad"
+)
+
+// Window sizes, in tokens, for the scope of cues before a trigger.
+const (
+	negWindow    = 2 // لم يهاجم، لم يتم استهداف
+	negVerbScope = 10
+	modalWindow  = 5
+	embedWindow  = 4
+	anchorWindow = 8
+	roleWindow   = 6
+)
+
+// modality decides how the sentence presents trigger t, and whether it is
+// not an event at all (a topic under a condemnation, a call, a demand).
+func (v *sentenceView) modality(t *trigger) (modality string, suppressed bool) {
+	// The future prefix سـ sits on the trigger itself (سيهاجم).
+	for _, p := range v.toks[t.start].Prefixes {
+		if p == "س" {
+			modality = marsad.Future
+		}
+	}
+	for i := t.start - 1; i >= 0 && t.start-i <= negVerbScope; i-- {
+		dist := t.start - i
+		if v.isClauseBreak(i) && dist > 1 {
+			// A comma or clause word ends the local scope; only a denial
+			// verb reaches across (نفى … أن يكون).
+			for j := i - 1; j >= 0 && t.start-j <= negVerbScope; j-- {
+				if _, ok := v.hasCueAt(j, cueNegationVerb); ok {
+					return marsad.Negated, false
+				}
+			}
+			break
+		}
+		if dist <= negWindow {
+			if _, ok := v.hasCueAt(i, cueNegation); ok {
+				return marsad.Negated, false
+			}
+		}
+		if _, ok := v.hasCueAt(i, cueNegationVerb); ok {
+			return marsad.Negated, false
+		}
+		if dist <= embedWindow {
+			if _, ok := v.hasCueAt(i, cueEmbed); ok {
+				return "", true
+			}
+		}
+		if dist <= modalWindow && modality == "" {
+			if _, ok := v.hasCueAt(i, cueHypothetical); ok {
+				modality = marsad.Hypothetical
+			} else if _, ok := v.hasCueAt(i, cueThreat); ok {
+				modality = marsad.Future
+			} else if _, ok := v.hasCueAt(i, cueFuture); ok {
+				modality = marsad.Future
+			}
+		}
+	}
+	if modality != "" {
+		return modality, false
+	}
+	return marsad.Asserted, false
+}
+
+// anchorBefore finds a light verb before an event noun that says it
+// happened (شن هجوما، وقع انفجار، بدأ المقاتلون في الانسحاب), crossing
+// commas but no other clause break; -1 when there is none.
+func (v *sentenceView) anchorBefore(t *trigger) int {
+	for i := t.start - 1; i >= 0 && t.start-i <= anchorWindow; i-- {
+		if _, ok := v.hasCueAt(i, cueAnchor); ok {
+			return i
+		}
+		if v.isClauseBreak(i) && v.toks[i].Text != "،" && v.toks[i].Text != "," {
+			break
+		}
+	}
+	return -1
+}
+
+// anchored reports whether an event noun is reported as happening rather
+// than named as a topic: a light verb before it (شن هجوما، وقع انفجار), a
+// doer or victim after it, or people killed in the sentence.
+func (v *sentenceView) anchored(t *trigger, src, tgt *actorSpan, fatalities *int) bool {
+	if v.anchorBefore(t) >= 0 {
+		return true
+	}
+	// An anchor verb right after the noun: انفجار وقع، الهجوم أسفر عن
+	for i := t.end; i < len(v.toks) && i-t.end < 2; i++ {
+		if _, ok := v.hasCueAt(i, cueAnchor); ok {
+			return true
+		}
+	}
+	if fatalities != nil {
+		return true
+	}
+	return src != nil && tgt != nil
+}
+
+// roles finds the source and target of trigger t.
+func (v *sentenceView) roles(t *trigger) (src, tgt *actorSpan) {
+	after := v.actorsAfter(t.end)
+	before := v.actorBefore(t.start)
+	passive := false
+	if _, ok := v.cueCovering(t.start, cuePassive); ok {
+		passive = true
+	}
+	if t.noun {
+		_, patient := v.cueCovering(t.start, cuePatientNoun)
+		// the noun's genitive: هجوم المسلحين / مقتل القائد
+		if len(after) > 0 && after[0].start-t.end <= 1 && !v.prepBefore(after[0].start) {
+			if patient {
+				tgt = after[0]
+			} else {
+				src = after[0]
+			}
+			after = after[1:]
+		}
+		if tgt == nil {
+			for _, a := range after {
+				if v.targetPrep(a.start) {
+					tgt = a
+					break
+				}
+			}
+		}
+		if src == nil {
+			if a := v.anchorBefore(t); a >= 0 {
+				// the light verb's subject: بدأ مقاتلو مصراتة في الانسحاب
+				for k := range v.actors {
+					x := &v.actors[k]
+					if x.start > a && x.end <= t.start && !v.prepBefore(x.start) {
+						src = x
+						break
+					}
+				}
+				if src == nil && before != nil && before.end <= a {
+					src = before // المسلحون شنوا هجوما
+				}
+			}
+		}
+		if src != nil && src == tgt {
+			src = nil
+		}
+		return src, tgt
+	}
+	if !passive {
+		if _, ok := v.cueCovering(t.start, cueVoiceAmbig); ok {
+			passive = v.readsPassive(t, after, before)
+		}
+	}
+	if passive {
+		if len(after) > 0 {
+			tgt = after[0]
+		}
+		for _, a := range after {
+			if v.agentMarkerBefore(a.start) {
+				src = a
+				break
+			}
+		}
+		return src, tgt
+	}
+	// Active verb: Arabic is mostly verb-subject-object.
+	rest := after
+	if len(after) > 0 && !v.prepBefore(after[0].start) && after[0].start-t.end <= 3 {
+		src = after[0]
+		rest = after[1:]
+	} else if before != nil {
+		src = before
+	}
+	for _, a := range rest {
+		if a.start-t.end > roleWindow+4 {
+			break
+		}
+		if !v.prepBefore(a.start) || v.targetPrep(a.start) {
+			tgt = a
+			break
+		}
+	}
+	return src, tgt
+}
+
+// readsPassive decides the voice of a verb that looks the same in both:
+// passive when one phrase follows it and no doer precedes it in the clause,
+// or when a relative pronoun just before it refers to what follows
+// (كتيبة شريخان، التي قتل قائدها).
+func (v *sentenceView) readsPassive(t *trigger, after []*actorSpan, before *actorSpan) bool {
+	var direct []*actorSpan
+	for _, a := range after {
+		if !v.prepBefore(a.start) && !v.agentMarkerBefore(a.start) {
+			direct = append(direct, a)
+		}
+	}
+	if t.start > 0 {
+		if _, ok := v.hasCueAt(t.start-1, cueRelative); ok && len(direct) <= 1 {
+			return true
+		}
+	}
+	return len(direct) == 1 && before == nil
+}
+
+// actorsAfter lists actor phrases after token i within the clause.
+func (v *sentenceView) actorsAfter(i int) []*actorSpan {
+	var out []*actorSpan
+	limit := i + roleWindow + 6
+	for k := range v.actors {
+		a := &v.actors[k]
+		if a.start < i || a.start > limit {
+			continue
+		}
+		if v.breakBetween(i, a.start) {
+			break
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// actorBefore is the nearest actor phrase ending before token i in the clause.
+func (v *sentenceView) actorBefore(i int) *actorSpan {
+	var best *actorSpan
+	for k := range v.actors {
+		a := &v.actors[k]
+		if a.end > i || i-a.end > roleWindow {
+			continue
+		}
+		if v.breakBetween(a.end, i) {
+			continue
+		}
+		if best == nil || a.end > best.end {
+			best = a
+		}
+	}
+	return best
+}
+
+func (v *sentenceView) breakBetween(from, to int) bool {
+	for j := from; j < to; j++ {
+		if v.isClauseBreak(j) && v.toks[j].Text != "،" {
+			return true
+		}
+	}
+	return false
+}
+
+func (v *sentenceView) anchorBetween(from, to int) bool {
+	for j := from; j < to; j++ {
+		if _, ok := v.hasCueAt(j, cueAnchor); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// prepBefore reports whether the phrase at token i is governed by a
+// preposition (a clitic ب/ل/ك on its first word, or a preposition word).
+func (v *sentenceView) prepBefore(i int) bool {
+	if i < 0 || i >= len(v.toks) {
+		return false
+	}
+	for _, p := range v.toks[i].Prefixes {
+		if p == "ب" || p == "ل" || p == "ك" {
+			return true
+		}
+	}
+	if i > 0 {
+		if _, ok := v.cueCovering(i-1, cuePrep); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// targetPrep reports whether the phrase at token i is introduced by a
+// preposition that marks the one acted on (على، ضد، ل).
+func (v *sentenceView) targetPrep(i int) bool {
+	if i > 0 {
+		if _, ok := v.cueCovering(i-1, cueTargetPrep); ok {
+			return true
+		}
+	}
+	for _, p := range v.toks[i].Prefixes {
+		if p == "ل" {
+			return true
+		}
+	}
+	return false
+}
+
+func (v *sentenceView) agentMarkerBefore(i int) bool {
+	for j := i - 1; j >= 0 && i-j <= 2; j-- {
+		if h, ok := v.cueCovering(j, cueAgentMarker); ok && h.end <= i {
+			return true
+		}
+	}
+	return false
+}
+
+// fatalities reads a stated death toll near a kill word: "مقتل 30 شخصا",
+// "قتل ثلاثة جنود", "10 قتلى", "مقتل العشرات".
+func (v *sentenceView) fatalities() (n *int, approx bool) {
+	best := -1
+	for i := range v.toks {
+		val, isApprox, width := v.numberAt(i)
+		if width == 0 {
+			continue
+		}
+		j := i + width
+		if j < len(v.toks) && v.toks[j].Norm == "من" {
+			j++
+		}
+		killed := false
+		if j < len(v.toks) {
+			if _, inj := v.hasCueAt(j, cueInjured); inj {
+				continue
+			}
+			if _, ok := v.hasCueAt(j, cueDead); ok {
+				killed = true
+			} else if _, ok := v.hasCueAt(j, cueCasualty); ok {
+				killed = v.killNear(i)
+			}
+		}
+		if !killed && v.killJustBefore(i) {
+			killed = true
+		}
+		if killed && val > best {
+			best, approx = val, isApprox
+		}
+	}
+	if best < 0 {
+		return nil, false
+	}
+	return &best, approx
+}
+
+func (v *sentenceView) killNear(i int) bool {
+	for j := i - 1; j >= 0 && i-j <= 4; j-- {
+		if _, ok := v.cueCovering(j, cueKill); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func (v *sentenceView) killJustBefore(i int) bool {
+	for j := i - 1; j >= 0 && i-j <= 2; j-- {
+		if _, ok := v.cueCovering(j, cueKill); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// numberAt reads a number at token i: digits, a number word, or a vague
+// quantity (العشرات) given as its lower bound.
+func (v *sentenceView) numberAt(i int) (val int, approx bool, width int) {
+	t := v.toks[i]
+	if t.Kind == marsad.Number {
+		digits := make([]rune, 0, len(t.Norm))
+		for _, r := range t.Norm {
+			if r >= '0' && r <= '9' {
+				digits = append(digits, r)
+			} else if r == '.' {
+				break
+			}
+		}
+		if n, err := strconv.Atoi(string(digits)); err == nil && n < 1_000_000 {
+			return n, false, 1
+		}
+		return 0, false, 0
+	}
+	if h, ok := v.hasCueAt(i, cueNumber); ok {
+		return h.value, false, h.end - h.start
+	}
+	if h, ok := v.hasCueAt(i, cueApprox); ok {
+		return h.value, true, h.end - h.start
+	}
+	return 0, false, 0
+}
