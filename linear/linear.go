@@ -1,0 +1,210 @@
+// Package linear is a small binary logistic-regression classifier over
+// sparse string features, used to score candidate events.
+//
+// Why logistic regression: the coder already finds candidates with rules
+// and dictionaries; what is left is weighing a few dozen cues (is the
+// trigger a noun after a preposition, is there a condemnation verb, a
+// doer, a death toll …) against each other, which a linear model does
+// well from a few thousand labelled sentences, reproducibly, in
+// microseconds, with weights an analyst can read.
+//
+// Training is deterministic: examples are visited in an order fixed by the
+// seed, and the model file lists features sorted by name.
+package linear
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"sort"
+)
+
+// Example is one labelled feature set.
+type Example struct {
+	Features []string
+	Label    bool
+	Group    string // examples of one group (document) stay in one fold
+}
+
+// Model is a trained classifier.
+type Model struct {
+	Bias      float64            `json:"bias"`
+	Weights   map[string]float64 `json:"weights"`
+	Threshold float64            `json:"threshold"` // decision threshold on Prob
+	Note      string             `json:"note,omitempty"`
+}
+
+// Options control training.
+type Options struct {
+	Epochs int     // passes over the data (default 30)
+	L2     float64 // L2 penalty per example (default 1e-4)
+	Rate   float64 // AdaGrad base learning rate (default 0.3)
+	Seed   uint64  // shuffling seed (default 1)
+}
+
+func (o *Options) defaults() {
+	if o.Epochs == 0 {
+		o.Epochs = 30
+	}
+	if o.L2 == 0 {
+		o.L2 = 1e-4
+	}
+	if o.Rate == 0 {
+		o.Rate = 0.3
+	}
+	if o.Seed == 0 {
+		o.Seed = 1
+	}
+}
+
+// Train fits a model with AdaGrad on the logistic loss. Positive examples
+// are weighted so that both classes count equally, because events are rare.
+func Train(exs []Example, opt Options) *Model {
+	opt.defaults()
+	idx := map[string]int{}
+	var names []string
+	data := make([][]int, len(exs))
+	pos := 0
+	for i, e := range exs {
+		for _, f := range e.Features {
+			j, ok := idx[f]
+			if !ok {
+				j = len(names)
+				idx[f] = j
+				names = append(names, f)
+			}
+			data[i] = append(data[i], j)
+		}
+		if e.Label {
+			pos++
+		}
+	}
+	wPos, wNeg := 1.0, 1.0
+	if pos > 0 && pos < len(exs) {
+		wPos = float64(len(exs)-pos) / float64(pos)
+		if wPos > 5 {
+			wPos = 5 // do not let a handful of positives dominate
+		}
+	}
+	w := make([]float64, len(names))
+	g2 := make([]float64, len(names))
+	var b, gb float64
+	order := make([]int, len(exs))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewPCG(opt.Seed, 0x6d61727361640a))
+	for ep := 0; ep < opt.Epochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, i := range order {
+			z := b
+			for _, j := range data[i] {
+				z += w[j]
+			}
+			p := sigmoid(z)
+			y, cw := 0.0, wNeg
+			if exs[i].Label {
+				y, cw = 1, wPos
+			}
+			g := cw * (p - y)
+			gb += g * g
+			b -= opt.Rate * g / (math.Sqrt(gb) + 1e-8)
+			for _, j := range data[i] {
+				gj := g + opt.L2*w[j]
+				g2[j] += gj * gj
+				w[j] -= opt.Rate * gj / (math.Sqrt(g2[j]) + 1e-8)
+			}
+		}
+	}
+	m := &Model{Bias: round(b), Weights: map[string]float64{}, Threshold: 0.5}
+	for j, n := range names {
+		if v := round(w[j]); v != 0 {
+			m.Weights[n] = v
+		}
+	}
+	return m
+}
+
+// round keeps 6 decimals so model files are small and diff well.
+func round(x float64) float64 { return math.Round(x*1e6) / 1e6 }
+
+func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+
+// Prob is the model's probability that the features describe a positive.
+func (m *Model) Prob(features []string) float64 {
+	z := m.Bias
+	for _, f := range features {
+		z += m.Weights[f]
+	}
+	return sigmoid(z)
+}
+
+// Accept reports whether Prob reaches the threshold.
+func (m *Model) Accept(features []string) bool { return m.Prob(features) >= m.Threshold }
+
+// Write stores the model as indented JSON with sorted keys.
+func (m *Model) Write(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "{\n  \"bias\": %s,\n  \"threshold\": %s,\n", num(m.Bias), num(m.Threshold))
+	note, _ := json.Marshal(m.Note)
+	fmt.Fprintf(bw, "  \"note\": %s,\n  \"weights\": {", note)
+	keys := make([]string, 0, len(m.Weights))
+	for k := range m.Weights {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for i, k := range keys {
+		kb, _ := json.Marshal(k)
+		sep := ","
+		if i == len(keys)-1 {
+			sep = ""
+		}
+		fmt.Fprintf(bw, "\n    %s: %s%s", kb, num(m.Weights[k]), sep)
+	}
+	fmt.Fprint(bw, "\n  }\n}\n")
+	return bw.Flush()
+}
+
+func num(x float64) string {
+	b, _ := json.Marshal(x)
+	return string(b)
+}
+
+// Read loads a model written by Write.
+func Read(r io.Reader) (*Model, error) {
+	var m Model
+	if err := json.NewDecoder(r).Decode(&m); err != nil {
+		return nil, fmt.Errorf("reading model: %w", err)
+	}
+	if m.Weights == nil {
+		m.Weights = map[string]float64{}
+	}
+	return &m, nil
+}
+
+// Folds splits example indices into k folds by Group, deterministically:
+// groups are sorted and dealt round-robin after a seeded shuffle.
+func Folds(exs []Example, k int, seed uint64) [][]int {
+	groups := map[string][]int{}
+	for i, e := range exs {
+		groups[e.Group] = append(groups[e.Group], i)
+	}
+	names := make([]string, 0, len(groups))
+	for g := range groups {
+		names = append(names, g)
+	}
+	sort.Strings(names)
+	rng := rand.New(rand.NewPCG(seed, 0x666f6c6473))
+	rng.Shuffle(len(names), func(i, j int) { names[i], names[j] = names[j], names[i] })
+	folds := make([][]int, k)
+	for i, g := range names {
+		folds[i%k] = append(folds[i%k], groups[g]...)
+	}
+	for _, f := range folds {
+		sort.Ints(f)
+	}
+	return folds
+}
