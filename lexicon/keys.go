@@ -179,3 +179,14 @@ func cutLast(s string, letters ...string) (string, bool) {
 	}
 	return s, false
 }
+
+// WordKey is the key a running-text word is counted under: folded,
+// without a conjunction or determiner cluster. tools/builddata uses it for
+// corpus frequencies so that they agree with matching.
+func WordKey(w string) string {
+	n := arabic.Fold(w)
+	if isArabic(n) {
+		return Canon(stripProclitics(n))
+	}
+	return n
+}

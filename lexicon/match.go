@@ -2,8 +2,10 @@ package lexicon
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/arabic"
 )
 
 // Kind says what a Match found.
@@ -197,4 +199,15 @@ func (m *matcher) within(words []string, end int) bool {
 		}
 	}
 	return false
+}
+
+// MatchText matches a short text (a name, a phrase) split on spaces, for
+// tools and checks: each word is folded and used as its own stem.
+func (l *Lexicon) MatchText(s string) (ms []Match, words int) {
+	f := strings.Fields(arabic.Fold(s))
+	ts := make([]marsad.Token, len(f))
+	for i, w := range f {
+		ts[i] = marsad.Token{Text: w, Norm: w, Stem: w}
+	}
+	return l.Match(ts), len(ts)
 }
