@@ -70,7 +70,8 @@ func (r *Resolver) Resolve(text, articleDate string) []Expr {
 		e.Text = string(runes[e.Start:e.End])
 		t, ok := best.resolve(art, known)
 		ok = ok && t.Year() >= 1000 && t.Year() <= 9999 // stays YYYY-MM-DD
-		if !ok && (known || best.y != 0) {              // not a real date (30 February)
+		// Not a real date (30 February), rather than one waiting for an article date.
+		if !ok && (known || best.y != 0) {
 			i++
 			continue
 		}
