@@ -1,0 +1,151 @@
+package export
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/store"
+)
+
+// ACLEDColumns are the columns of the ACLED export, in ACLED's order.
+var ACLEDColumns = []string{"event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+	"sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+	"civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude",
+	"longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp"}
+
+// acledRule returns the first rule of data/acled_map.tsv that matches e.
+func (t *tables) acledRule(e *store.StoredEvent) (acledRule, bool) {
+	target := "civilian"
+	if e.Target != nil {
+		if n := t.inter[string(e.Target.Sector)]; n >= 1 && n <= 3 || n == 8 {
+			target = "armed"
+		}
+	}
+	for _, r := range t.rules {
+		if r.ploverType == e.EventType && (r.mode == "*" || r.mode == string(e.Mode)) && (r.target == "*" || r.target == target) {
+			return r, true
+		}
+	}
+	return acledRule{}, false
+}
+
+// interCode is the ACLED actor type of an event's actor ("" when unknown).
+func (t *tables) interCode(r *marsad.ActorRef, isSource bool, rule acledRule) int {
+	if r == nil {
+		return 0
+	}
+	if isSource {
+		switch rule.eventType {
+		case "Riots":
+			return 5
+		case "Protests":
+			if rule.subEventType != "Excessive force against protesters" {
+				return 6
+			}
+		}
+	}
+	return t.inter[string(r.Sector)]
+}
+
+func actorName(r *marsad.ActorRef) string {
+	switch {
+	case r == nil:
+		return ""
+	case r.Name != "":
+		return string(r.Name)
+	}
+	return r.Text
+}
+
+func itoa0(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+// writeACLED writes the events that map to an ACLED type (see
+// data/acled_map.tsv); others (verbal events such as CONSULT or ACCUSE),
+// and events the text does not assert, are left out, as ACLED would.
+func writeACLED(w io.Writer, events []store.StoredEvent, opts Options) error {
+	t, err := data()
+	if err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	if err := cw.Write(ACLEDColumns); err != nil {
+		return err
+	}
+	for i := range events {
+		e := &events[i]
+		rule, ok := t.acledRule(e)
+		if !ok || !e.Counts() {
+			continue
+		}
+		c := t.countries[e.Country]
+		in1, in2 := t.interCode(e.Source, true, rule), t.interCode(e.Target, false, rule)
+		interaction := ""
+		if in1 > 0 {
+			a, b := in1, in2
+			if b > 0 && b < a {
+				a, b = b, a
+			}
+			interaction = strconv.Itoa(a*10 + b)
+			if b == 0 {
+				interaction = strconv.Itoa(a * 10)
+			}
+		}
+		civ := ""
+		if in2 == 7 && strings.HasPrefix(rule.disorderType, "Political violence") {
+			civ = "Civilian targeting"
+		}
+		precision := "1"
+		if e.Date == "" {
+			precision = "2" // the report's date, not the event's
+		}
+		year := ""
+		if len(e.Day) >= 4 {
+			year = e.Day[:4]
+		}
+		var loc, lat, lon, geo string
+		if l := e.Location; l != nil {
+			loc = string(l.Name)
+			if loc == "" {
+				loc = l.Text
+			}
+			geo = "3"
+			if l.Lat != nil && l.Lon != nil {
+				lat = strconv.FormatFloat(*l.Lat, 'f', 4, 64)
+				lon = strconv.FormatFloat(*l.Lon, 'f', 4, 64)
+				geo = "1"
+			}
+		}
+		fat := "0"
+		if e.Fatalities != nil {
+			fat = strconv.Itoa(*e.Fatalities)
+		}
+		var tags []string
+		if e.FatalitiesApprox {
+			tags = append(tags, "fatalities approximate")
+		}
+		if e.ClaimedBy != nil {
+			tags = append(tags, "claimed by "+e.ClaimedBy.Text)
+		}
+		country := c.Name
+		if country == "" {
+			country = e.Country
+		}
+		rec := []string{e.Country + "-" + e.ID, e.Day, year, precision, rule.disorderType, rule.eventType, rule.subEventType,
+			actorName(e.Source), "", itoa0(in1), actorName(e.Target), "", itoa0(in2), interaction,
+			civ, itoa0(c.Numeric), c.Region, country, "", "", "", loc, lat,
+			lon, geo, e.DocSource, "", e.Sentence, fat, strings.Join(tags, "; "), strconv.FormatInt(opts.CodedAt.Unix(), 10)}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

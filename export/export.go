@@ -1,0 +1,66 @@
+// Package export writes stored events in the formats analysts load into
+// their tools: PLOVER JSONL (the ontology's own record), ACLED-style CSV
+// (for people used to ACLED's columns and categories), GeoJSON (maps),
+// GraphML (actor networks in Gephi) and a flat CSV of every field.
+//
+// Mappings that are knowledge rather than code — PLOVER to ACLED types,
+// sectors to ACLED actor types, ISO country codes, PLOVER quad codes — are
+// embedded TSV files under data/, documented in ACLED.md.
+package export
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/marsad/marsad/store"
+)
+
+// Options tune an export.
+type Options struct {
+	// CodedAt is stamped as coded_date/timestamp; zero means now. Set it for
+	// reproducible output.
+	CodedAt time.Time
+}
+
+// Formats are the names Write accepts.
+var Formats = []string{"acled", "csv", "geojson", "graphml", "plover"}
+
+// Write writes events to w in format. Output is deterministic for the same
+// events and Options.
+func Write(w io.Writer, format string, events []store.StoredEvent, opts Options) error {
+	if opts.CodedAt.IsZero() {
+		opts.CodedAt = time.Now().UTC()
+	}
+	var err error
+	switch strings.ToLower(format) {
+	case "plover", "jsonl":
+		err = writePLOVER(w, events, opts)
+	case "acled":
+		err = writeACLED(w, events, opts)
+	case "geojson":
+		err = writeGeoJSON(w, events)
+	case "graphml":
+		err = writeGraphML(w, events)
+	case "csv":
+		err = writeCSV(w, events)
+	default:
+		return fmt.Errorf("export: unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
+	}
+	if err != nil {
+		return fmt.Errorf("export %s: %w", format, err)
+	}
+	return nil
+}
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
