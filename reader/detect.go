@@ -154,6 +154,9 @@ func (s *source) slurp(limit int64, what string, yield func(Item) bool) ([]byte,
 // invalidUTF8 returns the byte offset of the first invalid UTF-8 sequence in
 // b, or -1.
 func invalidUTF8(b []byte) int {
+	if utf8.Valid(b) { // the fast path, almost always taken
+		return -1
+	}
 	for i := 0; i < len(b); {
 		if b[i] < utf8.RuneSelf {
 			i++
