@@ -1,0 +1,113 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/marsad/marsad/export"
+	"github.com/marsad/marsad/store"
+	"github.com/marsad/marsad/store/open"
+)
+
+// dbFlag declares --db with MARSAD_DB as its default.
+func dbFlag(fs *flag.FlagSet) *string {
+	def := os.Getenv("MARSAD_DB")
+	if def == "" {
+		def = "marsad.db"
+	}
+	return fs.String("db", def, "store: a SQLite file, or a postgres:// URL")
+}
+
+// filterFlags declares the event filter flags on fs.
+func filterFlags(fs *flag.FlagSet, f *store.Filter, types *string) {
+	fs.StringVar(types, "type", "", "PLOVER event types, comma-separated (ASSAULT,PROTEST)")
+	fs.StringVar(&f.Actor, "actor", "", "actor id or text, as source or target")
+	fs.StringVar(&f.Country, "country", "", "ISO3 country of the event (LBY)")
+	fs.StringVar(&f.Place, "place", "", "gazetteer id or place text")
+	fs.StringVar(&f.From, "from", "", "first day, YYYY-MM-DD")
+	fs.StringVar(&f.To, "to", "", "last day, YYYY-MM-DD")
+	fs.StringVar(&f.Source, "source", "", "document source")
+	fs.StringVar(&f.Modality, "modality", "", "asserted, negated, hypothetical, future or historical")
+	fs.StringVar(&f.Text, "text", "", "full-text query over the articles")
+	fs.IntVar(&f.Limit, "limit", 100000, "most events to export")
+}
+
+func init() {
+	var (
+		db, types *string
+		format    *string
+		f         store.Filter
+	)
+	register(&command{
+		Name:    "export",
+		Summary: "write stored events as PLOVER JSONL, ACLED CSV, GeoJSON, GraphML or CSV",
+		Usage:   "[flags]",
+		Example: "marsad export --format acled --country LBY --from 2019-04-01 > libya.csv\nmarsad export --format graphml --type ASSAULT > actors.graphml",
+		Flags: func(fs *flag.FlagSet) {
+			db = dbFlag(fs)
+			format = fs.String("format", "plover", "output format: "+strings.Join(export.Formats, ", "))
+			types = new(string)
+			filterFlags(fs, &f, types)
+		},
+		Run: func(ctx context.Context, env *cliEnv, args []string) error {
+			if len(args) > 0 {
+				return errUsage
+			}
+			if *types != "" {
+				f.Types = strings.Split(*types, ",")
+			}
+			s, err := open.Open(ctx, *db)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			evs, err := s.Events(ctx, f)
+			if err != nil {
+				return err
+			}
+			env.Log.Debug("export", "events", len(evs), "format", *format)
+			return export.Write(env.Stdout, *format, evs, export.Options{})
+		},
+	})
+	var statsDB *string
+	register(&command{
+		Name:    "stats",
+		Summary: "summarise a store: documents, events, clusters, types",
+		Usage:   "[flags]",
+		Example: "marsad stats --db marsad.db",
+		Flags:   func(fs *flag.FlagSet) { statsDB = dbFlag(fs) },
+		Run: func(ctx context.Context, env *cliEnv, args []string) error {
+			if len(args) > 0 {
+				return errUsage
+			}
+			s, err := open.Open(ctx, *statsDB)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			st, err := s.Stats(ctx)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(env.Stdout, "%s\n%d sentences, %d dictionary actors, %d places, schema version %d\n",
+				st.Collapse(), st.Sentences, st.Actors, st.Places, st.SchemaVersion)
+			for _, t := range sortedTypes(st.ByType) {
+				fmt.Fprintf(env.Stdout, "  %-10s %d\n", t, st.ByType[t])
+			}
+			return nil
+		},
+	})
+}
+
+func sortedTypes(m map[string]int) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
