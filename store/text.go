@@ -3,22 +3,28 @@ package store
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/marsad/marsad/arabic"
 )
 
 // IndexText returns the form of s that full-text search indexes and
-// queries: words folded with arabic.Fold and stripped of the proclitics
-// و ف ب ل ك and the article ال, joined by single spaces. Index and query go
-// through the same function, so الامن finds الأمن and مصراتة finds بمصراتة.
+// queries: each word folded with arabic.Fold and reduced to its stem by
+// arabic.Segment (clitics و ف ب ل ك and the article ال stripped, and a
+// pronoun suffix when the segmenter is sure), joined by single spaces.
+// Index and query go through the same function, so الامن finds الأمن,
+// مصراتة finds بمصراتة and ميليشيات finds ميليشياتها. A store indexed with
+// one segmenter must be re-indexed when the segmenter changes.
 func IndexText(s string) string {
 	var b strings.Builder
 	for _, w := range strings.FieldsFunc(arabic.Fold(s), notWordRune) {
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(stripClitics(w))
+		_, stem, _ := arabic.Segment(w)
+		if stem == "" {
+			stem = w
+		}
+		b.WriteString(stem)
 	}
 	return b.String()
 }
@@ -37,25 +43,3 @@ func Terms(query string) []string {
 }
 
 func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
-
-// stripClitics removes at most one conjunction, one preposition and the
-// article, keeping a stem of at least three letters. It is a stand-in until
-// arabic.Segment exists; being the same for index and query matters more
-// than being linguistically exact.
-func stripClitics(w string) string {
-	const minStem = 3
-	cut := func(prefix string) bool {
-		if strings.HasPrefix(w, prefix) && utf8.RuneCountInString(w)-utf8.RuneCountInString(prefix) >= minStem {
-			w = w[len(prefix):]
-			return true
-		}
-		return false
-	}
-	_ = cut("و") || cut("ف")
-	if cut("لل") { // ل + ال is written لل
-		return w
-	}
-	_ = cut("ب") || cut("ل") || cut("ك")
-	cut("ال")
-	return w
-}
