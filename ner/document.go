@@ -77,6 +77,8 @@ type docScratch struct {
 	lab        []int
 	stems      []uint64
 	starts     []int
+	keys       []uint64 // first-stage keys of all tokens
+	kstart     []int    // token t's keys are keys[kstart[t]:kstart[t+1]]
 	extra      []uint64
 	extraStart []int
 	at         map[uint64]int32
@@ -101,15 +103,22 @@ func (t *Tagger) tagDocument(sents [][]string, folded bool) [][]string {
 	m := t.m
 	d := &s.doc
 	d.lab, d.stems, d.starts = d.lab[:0], d.stems[:0], append(d.starts[:0], 0)
-	s.f.extra, s.f.extraStart = nil, nil
+	d.keys, d.kstart = d.keys[:0], d.kstart[:0]
 	for _, words := range sents {
 		if len(words) > 0 {
 			s.f.prepare(words, folded, t.gaz)
-			d.lab = append(d.lab, m.decode(m.first, s)...)
+			d.lab = append(d.lab, m.decode(m.first, s, s.f.keys, s.f.start, nil, nil)...)
 			d.stems = append(d.stems, s.f.hs...)
+			// Keep the keys for the second stage rather than recompute them.
+			base := len(d.keys)
+			d.keys = append(d.keys, s.f.keys...)
+			for _, st := range s.f.start[:len(words)] {
+				d.kstart = append(d.kstart, base+st)
+			}
 		}
 		d.starts = append(d.starts, len(d.lab))
 	}
+	d.kstart = append(d.kstart, len(d.keys))
 	if m.second != nil {
 		m.docFeatures(d)
 	}
@@ -122,10 +131,7 @@ func (t *Tagger) tagDocument(sents [][]string, folded bool) [][]string {
 		lo, hi := d.starts[i], d.starts[i+1]
 		path := d.lab[lo:hi]
 		if m.second != nil {
-			s.f.extra, s.f.extraStart = d.extra, d.extraStart[lo:hi+1]
-			s.f.prepare(words, folded, t.gaz)
-			path = m.decode(m.second, s)
-			s.f.extra, s.f.extraStart = nil, nil
+			path = m.decode(m.second, s, d.keys, d.kstart[lo:hi+1], d.extra, d.extraStart[lo:hi+1])
 		}
 		for j, l := range path {
 			tags[j] = m.Labels[l]

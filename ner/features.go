@@ -75,10 +75,7 @@ type featurizer struct {
 	gz    []uint64 // hash of gazetteer match (0 = none)
 	keys  []uint64 // all tokens' keys, flat
 	start []int    // token i's keys are keys[start[i]:start[i+1]]
-	// extra, when set, adds token i's keys extra[extraStart[i]:extraStart[i+1]].
-	extra      []uint64
-	extraStart []int
-	sb         strings.Builder
+	sb    strings.Builder
 }
 
 // prepare folds the words (unless they are folded already) and computes
@@ -195,9 +192,6 @@ func (f *featurizer) token(i, n int) {
 	}
 	if i+1 < n && f.gz[i+1] != 0 {
 		f.add(tGazP1, f.gz[i+1])
-	}
-	if f.extraStart != nil {
-		f.keys = append(f.keys, f.extra[f.extraStart[i]:f.extraStart[i+1]]...)
 	}
 }
 

@@ -98,27 +98,38 @@ func (t *Tagger) Entities(toks []marsad.Token) []Entity {
 	return Chunks(t.tagDocument([][]string{words}, folded)[0])
 }
 
-// decode scores every token's labels from the featurizer's keys and runs
-// Viterbi; the returned path is valid until s is reused.
-func (m *Model) decode(st *weights, s *scratch) []int {
+// decode scores every token's labels with one stage's weights and runs
+// Viterbi. Token i's feature keys are keys[kstart[i]:kstart[i+1]] and, when
+// estart is not nil, extra[estart[i]:estart[i+1]]. The returned path is
+// valid until s is reused.
+func (m *Model) decode(st *weights, s *scratch, keys []uint64, kstart []int, extra []uint64, estart []int) []int {
 	L := len(m.Labels)
-	n := len(s.f.start) - 1
+	n := len(kstart) - 1
 	s.em = grow(s.em, n*L)
 	for i := 0; i < n; i++ {
 		row := s.em[i*L : (i+1)*L]
 		clear(row)
 		row[0] = -m.OPenalty
-		for _, k := range s.f.keys[s.f.start[i]:s.f.start[i+1]] {
-			wr := st.index.row(k)
-			if wr == nil {
-				continue
-			}
-			for c := range row {
-				row[c] += math.Float32frombits(wr[c])
-			}
+		st.score(row, keys[kstart[i]:kstart[i+1]])
+		if estart != nil {
+			st.score(row, extra[estart[i]:estart[i+1]])
 		}
 	}
 	return viterbi(s, s.em, n, L, st.trans, m.allowed)
+}
+
+// score adds the weights of the keys to row.
+func (st *weights) score(row []float32, keys []uint64) {
+	for _, k := range keys {
+		wr := st.index.row(k)
+		if wr == nil {
+			continue
+		}
+		wr = wr[:len(row)]
+		for c := range row {
+			row[c] += math.Float32frombits(wr[c])
+		}
+	}
 }
 
 var negInf = float32(math.Inf(-1))

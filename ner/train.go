@@ -127,7 +127,7 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 		var s scratch
 		for _, i := range out {
 			s.f.prepare(sents[i].Words, false, opt.Gazetteer)
-			lab[i] = slices.Clone(m.decode(w, &s))
+			lab[i] = slices.Clone(m.decode(w, &s, s.f.keys, s.f.start, nil, nil))
 		}
 	}
 	// Stage-two keys: stage-one keys plus the document features.
