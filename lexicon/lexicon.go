@@ -24,7 +24,7 @@ const (
 	FileAgents        = "agents.tsv"
 	FileAgentsUA      = "agents-ua.tsv"
 	FileTriggers      = "triggers.tsv"
-	FileTriggersCAMEO = "triggers-cameo.tsv"
+	FileTriggersCAMEO = "review/triggers-cameo.tsv"
 	FilePlacesCurated = "places-curated.tsv"
 	FilePlaces        = "places.tsv"
 )
@@ -33,9 +33,9 @@ const (
 // clean the generated ones.
 var CuratedFiles = []string{FileCountries, FileActorsCurated, FileAgents, FileTriggers, FilePlacesCurated}
 
-// AllFiles are the files Load reads. triggers-cameo.tsv is not among them:
-// it is a machine-converted review list from which analysts copy entries
-// into triggers.tsv.
+// AllFiles are the files Load reads. review/triggers-cameo.tsv is not
+// among them (nor embedded): it is a machine-converted review list from
+// which analysts copy entries into triggers.tsv.
 var AllFiles = []string{FileCountries, FileActorsCurated, FileActors, FileAgents, FileAgentsUA, FileTriggers, FilePlacesCurated, FilePlaces}
 
 // Agent is a word naming a kind of actor rather than an actor: "كتيبة"

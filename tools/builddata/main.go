@@ -4,7 +4,7 @@
 //
 //	data/actors.tsv         UniversalPetrarch actors, cleaned
 //	data/agents-ua.tsv      UniversalPetrarch agent words, cleaned
-//	data/triggers-cameo.tsv UniversalPetrarch CAMEO verbs via CAMEO2PLOVER (review only)
+//	data/review/triggers-cameo.tsv UniversalPetrarch CAMEO verbs via CAMEO2PLOVER (review only, not embedded)
 //	data/places.tsv         GeoNames cities merged with OpenStreetMap Libyan places
 //	data/build-log.txt      every entry dropped, with the reason
 //
@@ -70,7 +70,7 @@ func run(sharedDir, dataDir, keepFile string, minFreq int, out io.Writer) error 
 	}{
 		{"actors.tsv", b.actors},
 		{"agents-ua.tsv", b.agents},
-		{"triggers-cameo.tsv", b.triggers},
+		{"review/triggers-cameo.tsv", b.triggers},
 		{"places.tsv", b.places},
 	}
 	for _, s := range steps {
@@ -78,14 +78,14 @@ func run(sharedDir, dataDir, keepFile string, minFreq int, out io.Writer) error 
 		if err != nil {
 			return fmt.Errorf("%s: %w", s.name, err)
 		}
-		fmt.Fprintf(out, "%-20s %6d entries written\n", s.name, n)
+		fmt.Fprintf(out, "%-26s %6d entries written\n", s.name, n)
 	}
 	b.log.summary(out)
 	return b.log.write(filepath.Join(dataDir, "build-log.txt"))
 }
 
 // readKeep reads one name a line, optionally scoped "place: NAME" or
-// "actor: NAME"; # starts a comment.
+// "actor: NAME" or "agent: NAME"; # starts a comment.
 func readKeep(path string) (map[string]string, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -99,8 +99,8 @@ func readKeep(path string) (map[string]string, error) {
 		scope := ""
 		if s, name, ok := strings.Cut(line, ":"); ok {
 			scope, line = strings.TrimSpace(s), name
-			if scope != "actor" && scope != "place" {
-				return nil, fmt.Errorf("%s: scope %q is not actor or place", path, scope)
+			if scope != "actor" && scope != "place" && scope != "agent" {
+				return nil, fmt.Errorf("%s: scope %q is not actor, place or agent", path, scope)
 			}
 		}
 		if line = strings.TrimSpace(line); line != "" {
