@@ -5,12 +5,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"testing"
 	"time"
 
 	"github.com/marsad/marsad/sqlite"
-	"github.com/marsad/marsad/store"
 	"github.com/marsad/marsad/store/sqlstore"
 	"github.com/marsad/marsad/store/storetest"
 )
@@ -20,10 +18,7 @@ import (
 // so that later runs start at once.
 func benchStore(b *testing.B) *sqlstore.Store {
 	ctx := context.Background()
-	n := 1_000_000
-	if v, err := strconv.Atoi(os.Getenv("MARSAD_BENCH_EVENTS")); err == nil && v > 0 {
-		n = v
-	}
+	n := storetest.BenchEvents()
 	path := filepath.Join(os.TempDir(), fmt.Sprintf("marsad-bench-%d-v%d.db", n, sqlstore.SchemaVersion()))
 	if _, err := os.Stat(path); err != nil {
 		tmp := path + ".part"
@@ -50,25 +45,7 @@ func benchStore(b *testing.B) *sqlstore.Store {
 	return s
 }
 
-// BenchmarkEventsQuery is the dashboard's query: one type, one country, a
-// four-month range, the newest 100.
+// BenchmarkEventsQuery times the filtered events query on the synthetic store.
 func BenchmarkEventsQuery(b *testing.B) {
-	s := benchStore(b)
-	ctx := context.Background()
-	for _, bc := range []struct {
-		name string
-		f    store.Filter
-	}{
-		{"type+country+range", store.Filter{Types: []string{"ASSAULT"}, Country: "LBY", From: "2019-03-01", To: "2019-06-30", Limit: 100}},
-		{"rare-type+country+range", store.Filter{Types: []string{"RETREAT"}, Country: "MLI", From: "2019-03-01", To: "2019-06-30", Limit: 100}},
-		{"actor", store.Filter{Actor: "LBYACT2", Limit: 100}},
-	} {
-		b.Run(bc.name, func(b *testing.B) {
-			for b.Loop() {
-				if _, err := s.Events(ctx, bc.f); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
+	storetest.BenchmarkEvents(b, benchStore(b))
 }
