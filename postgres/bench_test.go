@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -45,12 +44,8 @@ func benchStore(b *testing.B) *sqlstore.Store {
 		if err != nil {
 			b.Fatal(err)
 		}
-		t0 := time.Now()
-		if err := storetest.Synthetic(ctx, s, n, 1); err != nil {
-			b.Fatal(err)
-		}
+		storetest.Fill(b, s, n)
 		s.Close()
-		b.Logf("generated %d events in %s (%.0f events/s)", n, time.Since(t0).Round(time.Second), float64(n)/time.Since(t0).Seconds())
 		if _, err := conn.Exec(ctx, "ANALYZE; CREATE TABLE "+schema+".bench_complete ()"); err != nil {
 			b.Fatal(err)
 		}

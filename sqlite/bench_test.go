@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/marsad/marsad/sqlite"
 	"github.com/marsad/marsad/store/sqlstore"
@@ -27,12 +26,8 @@ func benchStore(b *testing.B) *sqlstore.Store {
 		if err != nil {
 			b.Fatal(err)
 		}
-		t0 := time.Now()
-		if err := storetest.Synthetic(ctx, s, n, 1); err != nil {
-			b.Fatal(err)
-		}
+		storetest.Fill(b, s, n)
 		s.Close()
-		b.Logf("generated %d events in %s (%.0f events/s)", n, time.Since(t0).Round(time.Second), float64(n)/time.Since(t0).Seconds())
 		if err := os.Rename(tmp, path); err != nil {
 			b.Fatal(err)
 		}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/marsad/marsad/store"
 )
@@ -39,4 +40,14 @@ func BenchmarkEvents(b *testing.B, s store.Store) {
 			}
 		})
 	}
+}
+
+// Fill fills s with n synthetic events (seed 1) and logs the ingest rate.
+func Fill(tb testing.TB, s store.Store, n int) {
+	t0 := time.Now()
+	if err := Synthetic(context.Background(), s, n, 1); err != nil {
+		tb.Fatal(err)
+	}
+	d := time.Since(t0)
+	tb.Logf("generated %d events in %s (%.0f events/s)", n, d.Round(time.Second), float64(n)/d.Seconds())
 }
