@@ -105,10 +105,47 @@ func foldDecomposed(c rune) (rune, bool) {
 	return unicode.ToLower(c), true
 }
 
+// foldTable caches foldRune for ASCII, Latin-1 and the Arabic block, which
+// is nearly all news text: the mapped rune, or dropRune / slowRune.
+var foldTable [0x700]rune
+
+const (
+	dropRune = -1
+	slowRune = -2
+)
+
+func init() {
+	for r := rune(0); r < 0x700; r++ {
+		f, keep, simple := foldRuneSlow(r)
+		switch {
+		case !simple:
+			foldTable[r] = slowRune
+		case !keep:
+			foldTable[r] = dropRune
+		default:
+			foldTable[r] = f
+		}
+	}
+}
+
 // foldRune maps one rune. keep is false when the rune is dropped; simple is
 // false when the rune may have a compatibility decomposition and must go
 // through NFKC first (then f and keep are meaningless).
 func foldRune(r rune) (f rune, keep, simple bool) {
+	if r >= 0 && r < 0x700 {
+		switch f := foldTable[r]; f {
+		case slowRune:
+			return 0, false, false
+		case dropRune:
+			return 0, false, true
+		default:
+			return f, true, true
+		}
+	}
+	return foldRuneSlow(r)
+}
+
+func foldRuneSlow(r rune) (f rune, keep, simple bool) {
 	switch {
 	case r < 0x80:
 		if r >= 'A' && r <= 'Z' {

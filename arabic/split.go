@@ -2,6 +2,7 @@ package arabic
 
 import (
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/marsad/marsad"
 )
@@ -27,6 +28,17 @@ func Split(text string) []marsad.Sentence {
 
 func splitRunes(text string, rs []rune) []marsad.Sentence {
 	var out []marsad.Sentence
+	// Sentence texts are slices of text (no copy) when text is valid UTF-8;
+	// otherwise string([]rune) is the definition of the text.
+	valid := utf8.ValidString(text)
+	ri, bi := 0, 0 // rune and byte cursor: sentence bounds only move forward
+	byteAt := func(r int) int {
+		for ri < r {
+			bi += utf8.RuneLen(rs[ri])
+			ri++
+		}
+		return bi
+	}
 	emit := func(a, b int) {
 		for a < b && isSpace(rs[a]) {
 			a++
@@ -38,7 +50,13 @@ func splitRunes(text string, rs []rune) []marsad.Sentence {
 			return
 		}
 		for _, p := range cutLong(rs, a, b) {
-			out = append(out, marsad.Sentence{Index: len(out), Start: p[0], End: p[1], Text: string(rs[p[0]:p[1]])})
+			var t string
+			if valid {
+				t = text[byteAt(p[0]):byteAt(p[1])]
+			} else {
+				t = string(rs[p[0]:p[1]])
+			}
+			out = append(out, marsad.Sentence{Index: len(out), Start: p[0], End: p[1], Text: t})
 		}
 	}
 	start := 0
@@ -223,10 +241,19 @@ func isCloser(r rune) bool {
 }
 
 func isSpace(r rune) bool {
-	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0' || r == '\u200b' || r == '\ufeff' || unicode.IsSpace(r)
+	switch {
+	case r == ' ' || r == '\t' || r == '\n' || r == '\r':
+		return true
+	case r < 0x85 || r >= 0x0600 && r <= 0x06FF: // ASCII and Arabic: the common case
+		return false
+	}
+	return r == '\u200b' || r == '\ufeff' || unicode.IsSpace(r)
 }
 
 func isLetter(r rune) bool {
+	if r >= 0x0600 && r <= 0x06FF {
+		return arabicLetter[r-0x0600]
+	}
 	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 0x7f && (unicode.IsLetter(r) || unicode.Is(unicode.Mn, r))
 }
 

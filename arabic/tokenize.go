@@ -1,6 +1,8 @@
 package arabic
 
 import (
+	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -21,6 +23,9 @@ func Tokenize(s marsad.Sentence) []marsad.Token {
 
 func appendTokens(out []marsad.Token, s marsad.Sentence) []marsad.Token {
 	text := s.Text
+	if out == nil {
+		out = make([]marsad.Token, 0, len(text)/8+1)
+	}
 	pos, idx := 0, 0 // byte position and rune index in text
 	// next decodes the rune at byte p ("0, 0" at the end).
 	next := func(p int) (rune, int) {
@@ -109,16 +114,63 @@ func appendTokens(out []marsad.Token, s marsad.Sentence) []marsad.Token {
 			adv()
 		}
 		surface := text[startPos:pos]
-		tok := marsad.Token{Text: surface, Start: s.Start + startIdx, End: s.Start + idx, Kind: kind, Norm: Fold(surface)}
+		tok := marsad.Token{Text: surface, Start: s.Start + startIdx, End: s.Start + idx, Kind: kind}
 		if kind == marsad.Word {
-			last, _ := utf8.DecodeLastRuneInString(surface)
-			tok.Prefixes, tok.Stem, tok.Suffixes = segment(tok.Norm, last == 'ة')
+			w := analyzeWord(surface)
+			tok.Norm, tok.Prefixes, tok.Stem, tok.Suffixes = w.norm, w.pre, w.stem, w.suf
 		} else {
+			tok.Norm = Fold(surface)
 			tok.Stem = tok.Norm
 		}
 		out = append(out, tok)
 	}
 	return out
+}
+
+// wordInfo is the folded form and segmentation of one surface word.
+type wordInfo struct {
+	norm, stem string
+	pre, suf   []string
+}
+
+// wordCache remembers the analysis of surface words: news vocabulary is
+// Zipfian, so most tokens are seen before and cost one map lookup. The
+// cached slices are shared between tokens (capacity clipped so an append
+// copies); it stops growing at maxCachedWords to bound memory.
+var wordCache = struct {
+	sync.RWMutex
+	m map[string]wordInfo
+}{m: map[string]wordInfo{}}
+
+const maxCachedWords = 1 << 18
+
+func analyzeWord(surface string) wordInfo {
+	wordCache.RLock()
+	w, ok := wordCache.m[surface]
+	wordCache.RUnlock()
+	if ok {
+		return w
+	}
+	w.norm = Fold(surface)
+	last, _ := utf8.DecodeLastRuneInString(surface)
+	w.pre, w.stem, w.suf = segment(w.norm, last == 'ة')
+	w.pre = w.pre[:len(w.pre):len(w.pre)]
+	w.suf = w.suf[:len(w.suf):len(w.suf)]
+	wordCache.Lock()
+	if len(wordCache.m) < maxCachedWords {
+		wordCache.m[strings.Clone(surface)] = w
+	}
+	wordCache.Unlock()
+	return w
+}
+
+// arabicLetter caches isArabicLetter for the Arabic block.
+var arabicLetter [0x100]bool
+
+func init() {
+	for r := rune(0x0600); r <= 0x06FF; r++ {
+		arabicLetter[r-0x0600] = unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+	}
 }
 
 // isArabicLetter: letters of the Arabic script (not its digits or
@@ -128,7 +180,7 @@ func isArabicLetter(r rune) bool {
 		return false
 	}
 	if r <= 0x06FF {
-		return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+		return arabicLetter[r-0x0600]
 	}
 	return (r >= 0x0750 && r <= 0x077F || r >= 0x08A0 && r <= 0x08FF || r >= 0xFB50 && r <= 0xFDFF || r >= 0xFE70 && r <= 0xFEFF) &&
 		(unicode.IsLetter(r) || unicode.Is(unicode.Mn, r))
