@@ -39,40 +39,87 @@ func isArabic(s string) bool {
 	return isArabicLetter(r)
 }
 
+// How a token key was reached; each kind of entry accepts some of them
+// (see accepts).
+const (
+	keyExact  uint8 = iota // the surface or stem, without the article
+	keyConj                // the surface without a conjunction (و، ف)
+	keyFem                 // without the feminine ending ة
+	keyPlural              // without a sound plural ending ون/ين
+	keyTanwin              // without the accusative alif
+)
+
+// tokenKey is one key a token offers to the trie.
+type tokenKey struct {
+	s   string
+	how uint8
+}
+
 // tokenKeys appends the keys a token offers to the trie, best first:
-// canonical surface and stem, the surface without a conjunction or with
-// a determiner cluster (وال، بال، لل …) cut, then light forms of those.
-func tokenKeys(t *marsad.Token, out []string) []string {
+// canonical surface and stem, the surface without a conjunction or with a
+// determiner cluster (وال، بال، لل …) cut, then light forms of the exact
+// keys. Light forms are not taken from the conjunction-stripped key: a
+// root و/ف plus a light ending is too often another word (وزارة → زار).
+func tokenKeys(t *marsad.Token, out []tokenKey) []tokenKey {
 	start := len(out)
-	add := func(k string) {
+	add := func(k string, how uint8) {
 		if k == "" {
 			return
 		}
 		for _, o := range out[start:] {
-			if o == k {
+			if o.s == k {
 				return
 			}
 		}
-		out = append(out, k)
+		out = append(out, tokenKey{k, how})
 	}
 	norm := t.Norm
 	if norm == "" {
 		norm = arabic.Fold(t.Text)
 	}
-	add(Canon(norm))
+	add(Canon(norm), keyExact)
 	if t.Stem != "" {
-		add(Canon(t.Stem))
+		add(Canon(t.Stem), keyExact)
 	}
-	if isArabic(norm) {
-		add(stripProclitics(norm))
-		n := len(out)
-		for _, k := range out[start:n] {
-			for _, l := range lightForms(k) {
-				add(l)
+	if !isArabic(norm) {
+		return out
+	}
+	n := len(out)
+	if k := stripProclitics(norm); k != Canon(norm) {
+		how := keyConj
+		if !strings.HasPrefix(norm, "و") && !strings.HasPrefix(norm, "ف") {
+			how = keyExact // only a determiner cluster was cut
+		}
+		add(k, how)
+	}
+	// Fold maps ة to ه, so only the surface tells a feminine ending from
+	// the pronoun ه ("زاره", visited him).
+	fem := endsWithTaMarbuta(t.Text)
+	for _, k := range out[start:n] {
+		for _, e := range lightEndings {
+			if e.how == keyFem && !fem {
+				continue
+			}
+			if rest, ok := strings.CutSuffix(k.s, e.suffix); ok && utf8.RuneCountInString(rest) >= minRest {
+				add(rest, e.how)
 			}
 		}
 	}
 	return out
+}
+
+// endsWithTaMarbuta reports whether the last letter of s (diacritics
+// aside) is ة.
+func endsWithTaMarbuta(s string) bool {
+	for len(s) > 0 {
+		r, size := utf8.DecodeLastRuneInString(s)
+		if r >= 0x064B && r <= 0x065F || r == 0x0640 {
+			s = s[:len(s)-size]
+			continue
+		}
+		return r == 'ة'
+	}
+	return false
 }
 
 // stripProclitics removes a conjunction (و، ف) and then a determiner
@@ -94,21 +141,12 @@ func stripProclitics(w string) string {
 	return w
 }
 
-// lightEndings are cut from a token key to reach the dictionary form:
-// feminine ه (folded ة), sound plurals, and accusative tanwin alif.
-var lightEndings = []string{"ون", "ين", "ه", "ا"}
-
-// lightForms returns k without one inflectional ending, for words that
-// keep at least minRest letters ("الليبية" → "ليبي", "هجوما" → "هجوم").
-func lightForms(k string) []string {
-	var out []string
-	for _, e := range lightEndings {
-		if rest, ok := strings.CutSuffix(k, e); ok && utf8.RuneCountInString(rest) >= minRest {
-			out = append(out, rest)
-		}
-	}
-	return out
-}
+// lightEndings are cut from a token key to reach the dictionary form
+// ("الليبية" → "ليبي", "هجوما" → "هجوم").
+var lightEndings = []struct {
+	suffix string
+	how    uint8
+}{{"ون", keyPlural}, {"ين", keyPlural}, {"ه", keyFem}, {"ا", keyTanwin}}
 
 // Conjugate expands an Arabic verb lemma into the folded forms a news text
 // uses: past tense (هاجم، هاجمت، هاجموا، هاجمنا …) and present tense

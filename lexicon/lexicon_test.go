@@ -23,7 +23,7 @@ func toks(s string) []marsad.Token {
 		n := arabic.Fold(w)
 		stem := n
 		for _, p := range []string{"و", "ف"} {
-			if r, ok := strings.CutPrefix(stem, p); ok && len([]rune(r)) > 3 {
+			if r, ok := strings.CutPrefix(stem, p); ok && len([]rune(r)) >= 5 {
 				stem = r
 				break
 			}
@@ -293,5 +293,24 @@ func TestDefaultUsesMARSAD_DATA(t *testing.T) {
 	}
 	if s := l.Stats(); s.Agents != 1 || s.Actors != 0 {
 		t.Errorf("%+v", s)
+	}
+}
+
+func TestLightFormsDoNotReachNamesOrPlaces(t *testing.T) {
+	l := embedded(t)
+	// وزارة must not become the verb زار, السلطة not the town السلط,
+	// فجر اليوم (dawn) not a bombing.
+	for _, s := range []string{"وزارة الخارجية", "السلطة الفلسطينية", "فجر اليوم الجمعة"} {
+		for _, m := range l.Match(toks(s)) {
+			switch {
+			case m.Kind == KindTrigger:
+				t.Errorf("%q: unexpected trigger %s", s, m.Trigger.ID)
+			case m.Kind == KindPlace:
+				t.Errorf("%q: unexpected place %s", s, m.Places[0].ID)
+			}
+		}
+	}
+	if ms, _ := find(l, "فجر انتحاري نفسه", KindTrigger); len(ms) == 0 {
+		t.Error("فجر followed by a bomber is a trigger")
 	}
 }

@@ -106,8 +106,8 @@ func (l *Lexicon) Match(toks []marsad.Token) []Match {
 	if len(toks) == 0 {
 		return nil
 	}
-	m := matcher{l: l, toks: toks, keys: make([][]string, len(toks))}
-	buf := make([]string, 0, len(toks)*4)
+	m := matcher{l: l, toks: toks, keys: make([][]tokenKey, len(toks))}
+	buf := make([]tokenKey, 0, len(toks)*4)
 	for i := range toks {
 		s := len(buf)
 		buf = tokenKeys(&toks[i], buf)
@@ -117,7 +117,7 @@ func (l *Lexicon) Match(toks []marsad.Token) []Match {
 	var resume [numKinds]int
 	for i := range toks {
 		m.best = [numKinds]Match{}
-		m.walk(l.root, i, i)
+		m.walk(l.root, i, i, false)
 		for k := KindActor; k <= KindTrigger; k++ {
 			if b := m.best[k]; b.Kind != 0 && i >= resume[k] {
 				out = append(out, b)
@@ -137,29 +137,34 @@ func (l *Lexicon) Match(toks []marsad.Token) []Match {
 type matcher struct {
 	l    *Lexicon
 	toks []marsad.Token
-	keys [][]string
+	keys [][]tokenKey
 	best [numKinds]Match
 }
 
 // walk follows every key of token j from n, recording for each kind the
-// longest entry found from start.
-func (m *matcher) walk(n *node, start, j int) {
+// longest entry found from start. light says whether an earlier token of
+// the path was reached through a light form.
+func (m *matcher) walk(n *node, start, j int, light bool) {
 	if j >= len(m.toks) || n.next == nil {
 		return
 	}
 	for _, k := range m.keys[j] {
-		c := n.next[k]
+		c := n.next[k.s]
 		if c == nil {
 			continue
 		}
 		end := j + 1
-		if c.actor != nil && end > m.best[KindActor].TokEnd {
+		how := k.how
+		if light && how == keyExact {
+			how = keyFem // any light step taints the whole path
+		}
+		if c.actor != nil && end > m.best[KindActor].TokEnd && acceptsActor(c.actor, how, end-start) {
 			m.best[KindActor] = Match{Kind: KindActor, TokStart: start, TokEnd: end, Actor: c.actor}
 		}
-		if c.agent != nil && end > m.best[KindAgent].TokEnd {
+		if c.agent != nil && end > m.best[KindAgent].TokEnd && (how <= keyConj || how == keyPlural) {
 			m.best[KindAgent] = Match{Kind: KindAgent, TokStart: start, TokEnd: end, Agent: c.agent}
 		}
-		if len(c.places) > 0 && end > m.best[KindPlace].TokEnd {
+		if len(c.places) > 0 && end > m.best[KindPlace].TokEnd && how <= keyConj {
 			m.best[KindPlace] = Match{Kind: KindPlace, TokStart: start, TokEnd: end, Places: c.places}
 		}
 		if len(c.triggers) > 0 && end > m.best[KindTrigger].TokEnd {
@@ -167,8 +172,22 @@ func (m *matcher) walk(n *node, start, j int) {
 				m.best[KindTrigger] = Match{Kind: KindTrigger, TokStart: start, TokEnd: end, Trigger: tr}
 			}
 		}
-		m.walk(c, start, end)
+		m.walk(c, start, end, light || k.how >= keyFem)
 	}
+}
+
+// acceptsActor says which keys may reach an actor. Place and person names
+// do not inflect, so a light form only reaches a country (its demonyms:
+// الليبية، الليبيون) or a multiword name ("جيش إسرائيلي" for "الجيش
+// الإسرائيلية"); the accusative alif never does (ليبيا is not ليبي).
+func acceptsActor(a *marsad.Actor, how uint8, words int) bool {
+	switch how {
+	case keyExact, keyConj:
+		return true
+	case keyFem, keyPlural:
+		return a.ID == a.Country || words > 1
+	}
+	return false
 }
 
 // firstAllowed returns the first trigger whose next:/not-next: words are
@@ -192,7 +211,7 @@ func (m *matcher) within(words []string, end int) bool {
 	for j := end; j < end+nextWindow && j < len(m.toks); j++ {
 		for _, k := range m.keys[j] {
 			for _, w := range words {
-				if k == w {
+				if k.s == w {
 					return true
 				}
 			}

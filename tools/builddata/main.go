@@ -84,8 +84,9 @@ func run(sharedDir, dataDir, keepFile string, minFreq int, out io.Writer) error 
 	return b.log.write(filepath.Join(dataDir, "build-log.txt"))
 }
 
-// readKeep reads one name a line, optionally scoped "place: NAME" or
-// "actor: NAME" or "agent: NAME"; # starts a comment.
+// readKeep reads one name a line, optionally scoped "place: NAME",
+// "actor: NAME" or "agent: NAME"; "drop: NAME" marks a common word the
+// frequency threshold misses. # starts a comment.
 func readKeep(path string) (map[string]string, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -99,8 +100,8 @@ func readKeep(path string) (map[string]string, error) {
 		scope := ""
 		if s, name, ok := strings.Cut(line, ":"); ok {
 			scope, line = strings.TrimSpace(s), name
-			if scope != "actor" && scope != "place" && scope != "agent" {
-				return nil, fmt.Errorf("%s: scope %q is not actor, place or agent", path, scope)
+			if scope != "actor" && scope != "place" && scope != "agent" && scope != "drop" {
+				return nil, fmt.Errorf("%s: scope %q is not actor, place, agent or drop", path, scope)
 			}
 		}
 		if line = strings.TrimSpace(line); line != "" {
@@ -125,7 +126,11 @@ func nameKey(name string) string {
 // frequency.
 func (b *builder) commonWord(name, scope string) (int, bool) {
 	k := nameKey(name)
-	if s, kept := b.keep[k]; strings.Contains(k, " ") || kept && (s == "" || s == scope) {
+	s, listed := b.keep[k]
+	if listed && s == "drop" {
+		return b.freq[k], true
+	}
+	if strings.Contains(k, " ") || listed && (s == "" || s == scope) {
 		return 0, false
 	}
 	n := b.freq[k]

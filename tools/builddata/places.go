@@ -222,6 +222,7 @@ func (b *builder) readOSM(path string) ([]*marsad.Place, error) {
 	}
 	var out []*marsad.Place
 	for _, d := range doc.Data {
+		// ids are numbered per type: town 47 and village 47 differ.
 		var names []string
 		for _, m := range d.Name {
 			for _, lang := range []string{"en", "ar", "fr", "it"} {
@@ -234,7 +235,7 @@ func (b *builder) readOSM(path string) ([]*marsad.Place, error) {
 			b.log.drop("places.tsv", "OSM place without a name", strconv.Itoa(d.ID))
 			continue
 		}
-		out = append(out, &marsad.Place{ID: "osm:libya-cities/" + strconv.Itoa(d.ID), Name: names[0], Names: dedupFolded(names),
+		out = append(out, &marsad.Place{ID: "osm:libya-cities/" + d.Type + "/" + strconv.Itoa(d.ID), Name: names[0], Names: dedupFolded(names),
 			Country: "LBY", Lat: d.Latitude, Lon: d.Longitude, Kind: d.Type})
 	}
 	return out, nil
