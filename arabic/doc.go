@@ -5,4 +5,10 @@
 // Offsets are Unicode code point offsets into the original text. The
 // normalised forms are for matching only; nothing here changes the text a
 // user sees.
+//
+// What the package knows about the language beyond the rules of the
+// script lives in data/: abbreviations.txt (dots that do not end a
+// sentence), al_exceptions.txt (words whose ال is not the article) and
+// freq.tsv (word frequencies from development corpora, rebuilt with
+// go generate), all embedded at build time.
 package arabic

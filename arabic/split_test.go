@@ -96,6 +96,15 @@ func TestSplitSeedArticle(t *testing.T) {
 	text := string(b)
 	ss := Split(text)
 	checkSentences(t, text, ss)
+	// Token offsets round-trip into the document too.
+	rs := []rune(text)
+	for _, s := range ss {
+		for _, tok := range Tokenize(s) {
+			if string(rs[tok.Start:tok.End]) != tok.Text {
+				t.Fatalf("token %q at [%d,%d) holds %q", tok.Text, tok.Start, tok.End, string(rs[tok.Start:tok.End]))
+			}
+		}
+	}
 	if len(ss) != 12 {
 		t.Errorf("seed article: %d sentences, want 12:\n%s", len(ss), strings.Join(texts(ss), "\n"))
 	}
