@@ -92,9 +92,10 @@ func (v *sentenceView) buildActors(agents, dict []lexicon.Match) {
 		if !free(ag.TokStart, ag.TokEnd) {
 			continue
 		}
-		// A dictionary name that starts here and covers the agent word is
-		// the better reading (الجيش الليبي is an actor, not just "army").
-		if d, ok := dictAt[ag.TokStart]; ok && d.TokEnd >= ag.TokEnd {
+		// A dictionary name that covers the agent word is the better
+		// reading (الجيش الليبي is an actor, not just "army"; لواء الصمود
+		// inside ميليشيا لواء الصمود).
+		if dictCovers(dict, ag.TokStart, ag.TokEnd) {
 			continue
 		}
 		end := ag.TokEnd
@@ -167,6 +168,15 @@ func (v *sentenceView) buildActors(agents, dict []lexicon.Match) {
 		}
 	}
 	sort.Slice(v.actors, func(i, j int) bool { return v.actors[i].start < v.actors[j].start })
+}
+
+func dictCovers(dict []lexicon.Match, start, end int) bool {
+	for _, d := range dict {
+		if d.TokStart <= start && end <= d.TokEnd {
+			return true
+		}
+	}
+	return false
 }
 
 // nameWord reports whether token i can continue a name after an agent

@@ -10,6 +10,7 @@ package coder
 
 import (
 	"context"
+	"math"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -19,11 +20,15 @@ import (
 	marsad "github.com/marsad/marsad"
 	"github.com/marsad/marsad/arabic"
 	"github.com/marsad/marsad/lexicon"
+	"github.com/marsad/marsad/linear"
 )
 
 // Coder codes documents. It is safe for concurrent use.
 type Coder struct {
-	lex   *lexicon.Lexicon
+	// filter scores candidates of the event types it was trained for;
+	// the others pass on the rules alone.
+	filter map[string]*linear.Model
+	lex    *lexicon.Lexicon
 	cues  *Cues
 	ner   EntityTagger
 	dates DateResolver
@@ -58,29 +63,40 @@ type DateExpr struct {
 type Options struct {
 	NER   EntityTagger
 	Dates DateResolver
+	// Filter maps an event type to the model that accepts or drops its
+	// candidates (see TrainFilter).
+	Filter map[string]*linear.Model
 }
 
 // New returns a coder over the given dictionaries and cues.
 func New(lex *lexicon.Lexicon, cues *Cues, opt Options) *Coder {
-	return &Coder{lex: lex, cues: cues, ner: opt.NER, dates: opt.Dates}
+	return &Coder{lex: lex, cues: cues, ner: opt.NER, dates: opt.Dates, filter: opt.Filter}
 }
 
 // Code codes one document.
 func (c *Coder) Code(ctx context.Context, doc marsad.Document) ([]marsad.Event, error) {
-	sents := arabic.Split(doc.Text)
-	views := make([]*sentenceView, 0, len(sents))
-	for _, s := range sents {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		views = append(views, c.analyse(s, doc.Date))
+	views, dc, err := c.views(ctx, doc)
+	if err != nil {
+		return nil, err
 	}
-	dc := c.docContext(views)
 	var out []marsad.Event
 	for _, v := range views {
 		out = append(out, c.codeSentence(doc, v, dc)...)
 	}
 	return out, nil
+}
+
+// views analyses every sentence of the document.
+func (c *Coder) views(ctx context.Context, doc marsad.Document) ([]*sentenceView, *lexicon.DocContext, error) {
+	sents := arabic.Split(doc.Text)
+	views := make([]*sentenceView, 0, len(sents))
+	for _, s := range sents {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		views = append(views, c.analyse(s, doc.Date))
+	}
+	return views, c.docContext(views), nil
 }
 
 func (c *Coder) docContext(views []*sentenceView) *lexicon.DocContext {
@@ -91,8 +107,48 @@ func (c *Coder) docContext(views []*sentenceView) *lexicon.DocContext {
 	return dc
 }
 
+// candidate is a possible event with what the rules found about it.
+type candidate struct {
+	event      marsad.Event
+	features   []string
+	suppressed bool // under a condemnation, call or demand: not the event itself
+	anchored   bool // a noun with a light verb, a doer and victim, or a toll
+	noun       bool
+	// background: a killing with both roles in a relative clause, which
+	// the filter may reject as a new report but which still happened.
+	background bool
+}
+
 func (c *Coder) codeSentence(doc marsad.Document, v *sentenceView, dc *lexicon.DocContext) []marsad.Event {
 	var out []marsad.Event
+	for _, cd := range c.candidates(doc, v, dc) {
+		if cd.suppressed {
+			continue
+		}
+		if m := c.filter[cd.event.EventType]; m != nil && cd.event.Counts() {
+			p := m.Prob(cd.features)
+			cd.event.Confidence = math.Round(p*100) / 100
+			if p < m.Threshold {
+				if !cd.background {
+					continue
+				}
+				// A fully described event in a relative clause (كتيبة
+				// شريخان، التي قتل قائدها …) is background the article
+				// recalls, not a new report: keep it, as historical.
+				cd.event.Modality = marsad.Historical
+			}
+		} else if cd.noun && !cd.anchored {
+			continue
+		}
+		out = append(out, cd.event)
+	}
+	return mergeSameType(out)
+}
+
+// candidates lists every trigger of the sentence as a possible event,
+// with its roles, modality and the features the event filter weighs.
+func (c *Coder) candidates(doc marsad.Document, v *sentenceView, dc *lexicon.DocContext) []candidate {
+	var out []candidate
 	claim := v.attribution(c.lex)
 	fat, approx := v.fatalities()
 	for k := range v.triggers {
@@ -101,16 +157,10 @@ func (c *Coder) codeSentence(doc marsad.Document, v *sentenceView, dc *lexicon.D
 			continue // "قوات الردع" names a group, not an event
 		}
 		modality, suppressed := v.modality(t)
-		if suppressed {
-			continue
-		}
 		src, tgt := v.roles(t)
 		var evFat *int
 		if t.eventType == "ASSAULT" {
 			evFat = fat
-		}
-		if t.noun && !v.anchored(t, src, tgt, evFat) {
-			continue
 		}
 		e := marsad.Event{
 			DocID:         doc.ID,
@@ -143,9 +193,25 @@ func (c *Coder) codeSentence(doc marsad.Document, v *sentenceView, dc *lexicon.D
 		c.date(&e, doc, v, t)
 		e.Confidence = confidence(t, &e)
 		e.ID = eventID(doc, &e)
-		out = append(out, e)
+		cd := candidate{event: e, suppressed: suppressed, noun: t.noun,
+			anchored: !t.noun || v.anchored(t, src, tgt, evFat)}
+		cd.features = v.features(t, &cd, src, tgt)
+		_, kill := v.cueCovering(t.start, cueKill)
+		cd.background = kill && !t.noun && src != nil && tgt != nil && v.relativeBefore(t)
+		out = append(out, cd)
 	}
-	return mergeSameType(out)
+	return out
+}
+
+// relativeBefore reports whether a relative pronoun introduces the
+// trigger's clause (التي قتل، الذي استهدف).
+func (v *sentenceView) relativeBefore(t *trigger) bool {
+	for i := t.start - 1; i >= 0 && t.start-i <= 2; i-- {
+		if _, ok := v.hasCueAt(i, cueRelative); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // insideActor reports whether token i is part of an actor phrase.

@@ -46,6 +46,11 @@ func Default() (*Coder, error) {
 		if opt.Dates, defaultErr = defaultDates(); defaultErr != nil {
 			return
 		}
+		if os.Getenv("MARSAD_NO_FILTER") == "" {
+			if opt.Filter, defaultErr = LoadFilters(modelFS, "model"); defaultErr != nil {
+				return
+			}
+		}
 		defaultCoder = New(lex, cues, opt)
 	})
 	return defaultCoder, defaultErr

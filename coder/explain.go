@@ -1,11 +1,13 @@
 package coder
 
 import (
+	"context"
 	"fmt"
+	"os"
 	"io"
 	"strings"
 
-	"github.com/marsad/marsad/arabic"
+	marsad "github.com/marsad/marsad"
 	"github.com/marsad/marsad/lexicon"
 )
 
@@ -13,8 +15,14 @@ import (
 // segmentation and everything the dictionaries, recogniser and cues found,
 // so an analyst can see why the coder did what it did.
 func (c *Coder) Explain(w io.Writer, text string) {
-	for _, s := range arabic.Split(text) {
-		v := c.analyse(s, "")
+	doc := marsad.Document{ID: "explain", Text: text}
+	views, dc, err := c.views(context.Background(), doc)
+	if err != nil {
+		fmt.Fprintln(w, err)
+		return
+	}
+	for _, v := range views {
+		s := v.sent
 		fmt.Fprintf(w, "sentence %d [%d:%d]: %s\n", s.Index, s.Start, s.End, s.Text)
 		for i, t := range v.toks {
 			var notes []string
@@ -36,6 +44,23 @@ func (c *Coder) Explain(w io.Writer, text string) {
 		}
 		for _, a := range v.actors {
 			fmt.Fprintf(w, "  actor %s [%d:%d] %q id=%s country=%s sector=%s\n", a.how, a.start, a.end, a.ref.Text, a.ref.ActorID, a.ref.Country, a.ref.Sector)
+		}
+		for _, cd := range c.candidates(doc, v, dc) {
+			e := cd.event
+			verdict := "kept"
+			switch m := c.filter[e.EventType]; {
+			case cd.suppressed:
+				verdict = "dropped: under a condemnation, call or demand"
+			case m != nil && e.Counts():
+				p := m.Prob(cd.features)
+				verdict = fmt.Sprintf("filter p=%.3f threshold %.3f", p, m.Threshold)
+			case cd.noun && !cd.anchored:
+				verdict = "dropped: event noun with no light verb, roles or toll"
+			}
+			fmt.Fprintf(w, "  candidate %s/%s %q modality=%s — %s\n", e.EventType, e.Mode, e.Trigger.Text, e.Modality, verdict)
+			if os.Getenv("MARSAD_LOG") == "debug" {
+				fmt.Fprintf(w, "    features: %s\n", strings.Join(cd.features, " "))
+			}
 		}
 	}
 }

@@ -33,7 +33,8 @@ type Metrics struct {
 	F1        float64 `json:"f1"`
 }
 
-func (m *Metrics) finish() {
+// Finish computes precision, recall and F1 from the counts.
+func (m *Metrics) Finish() {
 	m.Precision = ratio(m.TP, m.TP+m.FP)
 	m.Recall = ratio(m.TP, m.TP+m.FN)
 	if m.Precision+m.Recall > 0 {
@@ -160,7 +161,7 @@ func Events(ctx context.Context, gold []GoldSentence, code CodeFunc) (*EventsRep
 		}
 		rep.Sentences = append(rep.Sentences, res)
 	}
-	rep.finish()
+	rep.Finish()
 	rep.DifficultNoAlarmRate = ratio(rep.DifficultNoAlarms, rep.DifficultNo)
 	return rep, nil
 }

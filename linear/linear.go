@@ -39,18 +39,18 @@ type Model struct {
 
 // Options control training.
 type Options struct {
-	Epochs int     // passes over the data (default 30)
-	L2     float64 // L2 penalty per example (default 1e-4)
+	Epochs int     // passes over the data (default 10)
+	L2     float64 // L2 penalty per example (default 1e-3)
 	Rate   float64 // AdaGrad base learning rate (default 0.3)
 	Seed   uint64  // shuffling seed (default 1)
 }
 
 func (o *Options) defaults() {
 	if o.Epochs == 0 {
-		o.Epochs = 30
+		o.Epochs = 10
 	}
 	if o.L2 == 0 {
-		o.L2 = 1e-4
+		o.L2 = 1e-3
 	}
 	if o.Rate == 0 {
 		o.Rate = 0.3

@@ -1,0 +1,141 @@
+package coder_test
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+
+	marsad "github.com/marsad/marsad"
+	"github.com/marsad/marsad/coder"
+	"github.com/marsad/marsad/internal/shared"
+)
+
+func code(t *testing.T, text, date string) []marsad.Event {
+	t.Helper()
+	c, err := coder.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs, err := c.Code(context.Background(), marsad.Document{ID: "t", Text: text, Date: date})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return evs
+}
+
+func seed(t *testing.T) []marsad.Event {
+	b, err := os.ReadFile(shared.Path(t, "seed/000_a763ce97bed870a3.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return code(t, string(b), "2019-10-25")
+}
+
+func find(evs []marsad.Event, typ string, ok func(*marsad.Event) bool) *marsad.Event {
+	for i := range evs {
+		if evs[i].EventType == typ && ok(&evs[i]) {
+			return &evs[i]
+		}
+	}
+	return nil
+}
+
+func TestSeedRetreatOfMisrataGroupsFromTripoli(t *testing.T) {
+	evs := seed(t)
+	e := find(evs, "RETREAT", func(e *marsad.Event) bool {
+		return e.Source != nil && strings.Contains(e.Source.Text, "مصراتة") && e.Counts()
+	})
+	if e == nil {
+		t.Fatalf("no asserted RETREAT by the Misrata armed groups; events: %s", summary(evs))
+	}
+	if e.Source.ActorID == "" {
+		t.Errorf("source %q is not resolved to a dictionary actor", e.Source.Text)
+	}
+	if e.Location == nil || !strings.Contains(e.Location.Text, "طرابلس") || e.Location.Country != "LBY" {
+		t.Errorf("location = %+v, want Tripoli, Libya", e.Location)
+	}
+}
+
+func TestSeedKillingOfBaiouInClashesWithTheArmy(t *testing.T) {
+	evs := seed(t)
+	e := find(evs, "ASSAULT", func(e *marsad.Event) bool {
+		return e.Target != nil && strings.Contains(e.Target.Text, "محمد بعيو")
+	})
+	if e == nil {
+		t.Fatalf("no ASSAULT with محمد بعيو as target; events: %s", summary(evs))
+	}
+	if e.Source == nil || !strings.Contains(e.Source.Text, "الجيش") {
+		t.Errorf("source = %+v, want the army", e.Source)
+	}
+	if e.Location == nil || e.Location.Country != "LBY" {
+		t.Errorf("location = %+v, want Tripoli, Libya", e.Location)
+	}
+}
+
+func TestSeedHypotheticalsAreNotAsserted(t *testing.T) {
+	for _, e := range seed(t) {
+		if !e.Counts() {
+			continue
+		}
+		if strings.Contains(e.Sentence, "قد تكون مناورة") && strings.Contains(e.Trigger.Text, "مناورة") {
+			t.Errorf("the possible manoeuvre is coded as asserted: %+v", e.Trigger)
+		}
+		if strings.Contains(e.Sentence, "إذا توصلت إلى تسويات") && strings.Contains(e.Trigger.Text, "عودة") {
+			t.Errorf("the possible return of the Misrata groups is coded as asserted: %+v", e.Trigger)
+		}
+	}
+}
+
+func TestSeedOffsetsRoundTrip(t *testing.T) {
+	b, err := os.ReadFile(shared.Path(t, "seed/000_a763ce97bed870a3.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs := seed(t)
+	if len(evs) == 0 {
+		t.Fatal("no events on the seed")
+	}
+	checkOffsets(t, []rune(string(b)), evs)
+}
+
+// checkOffsets asserts that every span's text is exactly the document's
+// code points between its offsets.
+func checkOffsets(t *testing.T, doc []rune, evs []marsad.Event) {
+	t.Helper()
+	at := func(what string, text string, s, e int) {
+		if s < 0 || e > len(doc) || s > e || string(doc[s:e]) != text {
+			t.Errorf("%s: text %q does not match document[%d:%d]", what, text, s, e)
+		}
+	}
+	for _, e := range evs {
+		at("sentence", e.Sentence, e.SentenceStart, e.SentenceEnd)
+		at("trigger", e.Trigger.Text, e.Trigger.Start, e.Trigger.End)
+		if e.Source != nil {
+			at("source", e.Source.Text, e.Source.Start, e.Source.End)
+		}
+		if e.Target != nil {
+			at("target", e.Target.Text, e.Target.Start, e.Target.End)
+		}
+		if e.Location != nil {
+			at("location", e.Location.Text, e.Location.Start, e.Location.End)
+		}
+		if e.ClaimedBy != nil {
+			at("claimed_by", e.ClaimedBy.Text, e.ClaimedBy.Start, e.ClaimedBy.End)
+		}
+	}
+}
+
+func summary(evs []marsad.Event) string {
+	var b strings.Builder
+	for _, e := range evs {
+		b.WriteString("\n  " + e.EventType + "/" + e.Modality + " " + e.Trigger.Text)
+		if e.Source != nil {
+			b.WriteString(" src=" + e.Source.Text)
+		}
+		if e.Target != nil {
+			b.WriteString(" tgt=" + e.Target.Text)
+		}
+	}
+	return b.String()
+}

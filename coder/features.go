@@ -1,0 +1,144 @@
+package coder
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// features describes a candidate event for the event filter: what the
+// trigger is and how it sits in its sentence (a noun after a preposition,
+// a verb with a doer), which cues surround it, and what the roles found.
+// Names are stable strings so that the trained weights stay readable.
+func (v *sentenceView) features(t *trigger, cd *candidate, src, tgt *actorSpan) []string {
+	f := make([]string, 0, 48)
+	add := func(parts ...string) { f = append(f, strings.Join(parts, "=")) }
+	tok := v.toks[t.start]
+	add("bias")
+	add("trig", t.id)
+	add("stem", tok.Stem)
+	if t.noun {
+		add("pos", "noun")
+	} else {
+		add("pos", "verb")
+	}
+	add("modality", cd.event.Modality)
+	if cd.suppressed {
+		add("embedded")
+	}
+	if cd.anchored {
+		add("anchored")
+	}
+	if v.anchorBefore(t) >= 0 {
+		add("anchor-before")
+	}
+	add("prefix", strings.Join(tok.Prefixes, "+"))
+	if len(tok.Suffixes) > 0 {
+		add("suffix")
+	}
+	for d := 1; d <= 3; d++ {
+		if i := t.start - d; i >= 0 {
+			add("w-"+strconv.Itoa(d), v.toks[i].Stem)
+			add("wb", v.toks[i].Stem)
+		} else if d == 1 {
+			add("w-1", "<s>")
+		}
+		if i := t.end - 1 + d; i < len(v.toks) {
+			add("w+"+strconv.Itoa(d), v.toks[i].Stem)
+			add("wa", v.toks[i].Stem)
+		}
+	}
+	role := func(name string, a *actorSpan) {
+		if a == nil {
+			add(name, "none")
+			return
+		}
+		add(name, a.how)
+		add(name+"-sector", string(a.ref.Sector))
+		if a.ref.ActorID != "" {
+			add(name, "known")
+		}
+		if a.personal {
+			add(name, "person")
+		}
+	}
+	role("src", src)
+	role("tgt", tgt)
+	if cd.event.Fatalities != nil {
+		add("fatalities")
+	}
+	if cd.event.Location != nil {
+		add("location")
+	}
+	if cd.event.DateText != "" {
+		add("date")
+	}
+	if cd.event.ClaimedBy != nil {
+		add("claimed")
+	}
+	// Cues in the sentence, and those before the trigger in its clause.
+	kinds := map[string]bool{}
+	before := map[string]bool{}
+	clauseStart := 0
+	for i := t.start - 1; i >= 0; i-- {
+		if v.isClauseBreak(i) {
+			clauseStart = i + 1
+			break
+		}
+	}
+	for _, h := range v.cues {
+		kinds[h.kind] = true
+		if h.start >= clauseStart && h.end <= t.start {
+			before[h.kind] = true
+		}
+	}
+	for _, k := range sortedKeys(kinds) {
+		add("cue", k)
+	}
+	for _, k := range sortedKeys(before) {
+		add("cue-before", k)
+	}
+	others := map[string]bool{}
+	first := true
+	for _, o := range v.triggers {
+		if o.start == t.start {
+			continue
+		}
+		if o.eventType != t.eventType {
+			others[o.eventType] = true
+		}
+		if o.start < t.start {
+			first = false
+		}
+	}
+	for _, k := range sortedKeys(others) {
+		add("other", k)
+	}
+	if first {
+		add("first-trigger")
+	}
+	add("position", strconv.Itoa(4*t.start/max(1, len(v.toks))))
+	add("length", bucket(len(v.toks)))
+	return f
+}
+
+func bucket(n int) string {
+	switch {
+	case n < 12:
+		return "short"
+	case n < 30:
+		return "medium"
+	case n < 60:
+		return "long"
+	}
+	return "very-long"
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

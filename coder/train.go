@@ -1,0 +1,247 @@
+package coder
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	marsad "github.com/marsad/marsad"
+	"github.com/marsad/marsad/eval"
+	"github.com/marsad/marsad/linear"
+)
+
+// cvRepeats is how many different fold draws cross-validation averages.
+const cvRepeats = 5
+
+// FilterReport is what cross-validation of the event filter measured.
+type FilterReport struct {
+	EventType string  `json:"event_type"`
+	Folds     int     `json:"folds"`
+	Threshold float64 `json:"threshold"`
+	// RulesOnly is the coder without a filter; CV is the filter's
+	// out-of-fold result, counts summed over cvRepeats fold draws; both at
+	// sentence level as `marsad eval events`.
+	RulesOnly eval.Metrics `json:"rules_only"`
+	// Candidates is every candidate accepted: the recall ceiling.
+	Candidates eval.Metrics `json:"candidates"`
+	CV        eval.Metrics `json:"cv"`
+	// CVDifficultNoAlarmRate is the share of "difficult no" sentences the
+	// filtered coder still calls events, out of fold.
+	CVDifficultNoAlarmRate float64 `json:"cv_difficult_no_false_alarm_rate"`
+	Examples               int     `json:"examples"`
+	Positives              int     `json:"positives"`
+}
+
+type goldCands struct {
+	gold  eval.GoldSentence
+	group string
+	exs   []int // indices of this sentence's examples
+	// background marks examples kept as historical whatever the filter
+	// says (see candidate.background).
+	background map[int]bool
+}
+
+// TrainFilter trains the event filter for the gold file's event type:
+// every candidate event of that type the rules find in a gold sentence
+// (asserted or historical, not under a condemnation or call) is an example
+// labelled with the sentence's label. It cross-validates by document
+// (folds ≥ 2), picks the threshold that maximises out-of-fold F1, and
+// returns the model trained on all sentences with that threshold.
+func (c *Coder) TrainFilter(ctx context.Context, gold []eval.GoldSentence, folds int, opt linear.Options) (*linear.Model, *FilterReport, error) {
+	rules := *c
+	rules.filter = nil
+	var exs []linear.Example
+	var sents []goldCands
+	rep := &FilterReport{Folds: folds}
+	for _, g := range gold {
+		if g.Label == "ambiguous" {
+			continue
+		}
+		if rep.EventType == "" {
+			rep.EventType = g.EventType
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		doc := marsad.Document{ID: g.ID, Text: g.Text}
+		gc := goldCands{gold: g, group: docOf(g.ID)}
+		cands, err := rules.allCandidates(ctx, doc)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, cd := range cands {
+			if cd.event.EventType != g.EventType || !cd.event.Counts() || cd.suppressed {
+				continue
+			}
+			if cd.background {
+				if gc.background == nil {
+					gc.background = map[int]bool{}
+				}
+				gc.background[len(exs)] = true
+			}
+			gc.exs = append(gc.exs, len(exs))
+			exs = append(exs, linear.Example{Features: cd.features, Label: g.Label == "yes", Group: gc.group})
+			if g.Label == "yes" {
+				rep.Positives++
+			}
+		}
+		sents = append(sents, gc)
+	}
+	rep.Examples = len(exs)
+	// The rules alone, for comparison.
+	rulesPred := make([]bool, len(sents))
+	for i, s := range sents {
+		for _, j := range s.exs {
+			if !hasFeature(exs[j].Features, "pos=noun") || hasFeature(exs[j].Features, "anchored") {
+				rulesPred[i] = true
+			}
+		}
+	}
+	rep.RulesOnly = score(sents, rulesPred)
+	all := make([]bool, len(sents))
+	for i, s := range sents {
+		all[i] = len(s.exs) > 0
+	}
+	rep.Candidates = score(sents, all)
+
+	// Out-of-fold probabilities, over several fold draws so that the
+	// figures and the threshold do not hang on one split.
+	if folds >= 2 {
+		var oofs [][]float64
+		for r := 0; r < cvRepeats; r++ {
+			oof := make([]float64, len(exs))
+			for _, fold := range linear.Folds(exs, folds, opt.Seed+1+uint64(r)) {
+				in := make([]bool, len(exs))
+				for _, i := range fold {
+					in[i] = true
+				}
+				var train []linear.Example
+				for i, e := range exs {
+					if !in[i] {
+						train = append(train, e)
+					}
+				}
+				m := linear.Train(train, opt)
+				for _, i := range fold {
+					oof[i] = m.Prob(exs[i].Features)
+				}
+			}
+			oofs = append(oofs, oof)
+		}
+		best := -1.0
+		for thr := 0.05; thr < 0.96; thr += 0.025 {
+			var sum eval.Metrics
+			dn := 0.0
+			for _, oof := range oofs {
+				pred := predictAt(sents, oof, thr)
+				m := score(sents, pred)
+				sum.N, sum.TP, sum.FP, sum.FN, sum.TN = sum.N+m.N, sum.TP+m.TP, sum.FP+m.FP, sum.FN+m.FN, sum.TN+m.TN
+				dn += difficultRate(sents, pred)
+			}
+			sum.Finish()
+			if sum.F1 > best+1e-9 {
+				best, rep.Threshold, rep.CV = sum.F1, round2(thr), sum
+				rep.CVDifficultNoAlarmRate = dn / float64(len(oofs))
+			}
+		}
+	} else {
+		rep.Threshold = 0.5
+	}
+	model := linear.Train(exs, opt)
+	model.Threshold = rep.Threshold
+	model.Note = fmt.Sprintf("event filter for %s: %d examples (%d positive) from %d gold sentences; threshold chosen by %d-fold cross-validation by document",
+		rep.EventType, len(exs), rep.Positives, len(sents), folds)
+	return model, rep, nil
+}
+
+func round2(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
+
+func hasFeature(fs []string, f string) bool {
+	for _, x := range fs {
+		if x == f {
+			return true
+		}
+	}
+	return false
+}
+
+func predictAt(sents []goldCands, prob []float64, thr float64) []bool {
+	pred := make([]bool, len(sents))
+	for i, s := range sents {
+		for _, j := range s.exs {
+			if prob[j] >= thr || s.background[j] {
+				pred[i] = true
+			}
+		}
+	}
+	return pred
+}
+
+func score(sents []goldCands, pred []bool) eval.Metrics {
+	var m eval.Metrics
+	for i, s := range sents {
+		gold := s.gold.Label == "yes"
+		m.N++
+		switch {
+		case gold && pred[i]:
+			m.TP++
+		case gold:
+			m.FN++
+		case pred[i]:
+			m.FP++
+		default:
+			m.TN++
+		}
+	}
+	m.Finish()
+	return m
+}
+
+func difficultRate(sents []goldCands, pred []bool) float64 {
+	n, a := 0, 0
+	for i, s := range sents {
+		if s.gold.Label == "difficult no" {
+			n++
+			if pred[i] {
+				a++
+			}
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(a) / float64(n)
+}
+
+// docOf is the document part of a gold sentence id (AAW_ARB_20071026.0026-2
+// → AAW_ARB_20071026.0026), so folds never split a document.
+func docOf(id string) string {
+	if i := strings.LastIndexByte(id, '-'); i > 0 {
+		return id[:i]
+	}
+	return id
+}
+
+// allCandidates runs the rules over a document and returns every candidate.
+func (c *Coder) allCandidates(ctx context.Context, doc marsad.Document) ([]candidate, error) {
+	views, dc, err := c.views(ctx, doc)
+	if err != nil {
+		return nil, err
+	}
+	var out []candidate
+	for _, v := range views {
+		out = append(out, c.candidates(doc, v, dc)...)
+	}
+	return out, nil
+}
+
+// WriteReport prints a filter report for people.
+func (r *FilterReport) WriteReport(w io.Writer) {
+	fmt.Fprintf(w, "event filter: %s — %d candidate examples (%d from 'yes' sentences)\n", r.EventType, r.Examples, r.Positives)
+	fmt.Fprintf(w, "  %-22s %6s %6s %6s\n", "", "P", "R", "F1")
+	fmt.Fprintf(w, "  %-22s %6.3f %6.3f %6.3f\n", "all candidates", r.Candidates.Precision, r.Candidates.Recall, r.Candidates.F1)
+	fmt.Fprintf(w, "  %-22s %6.3f %6.3f %6.3f\n", "rules only", r.RulesOnly.Precision, r.RulesOnly.Recall, r.RulesOnly.F1)
+	fmt.Fprintf(w, "  %-22s %6.3f %6.3f %6.3f   (threshold %.3f; difficult-no false alarms %.1f%%)\n",
+		fmt.Sprintf("%d-fold CV by document", r.Folds), r.CV.Precision, r.CV.Recall, r.CV.F1, r.Threshold, 100*r.CVDifficultNoAlarmRate)
+}
