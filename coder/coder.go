@@ -10,10 +10,10 @@ package coder
 
 import (
 	"context"
-	"math"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 
@@ -29,9 +29,9 @@ type Coder struct {
 	// the others pass on the rules alone.
 	filter map[string]*linear.Model
 	lex    *lexicon.Lexicon
-	cues  *Cues
-	ner   EntityTagger
-	dates DateResolver
+	cues   *Cues
+	ner    EntityTagger
+	dates  DateResolver
 }
 
 // EntityTagger finds named entities (PERS, ORG, LOC, MISC) in tokens.

@@ -3,8 +3,8 @@ package coder
 import (
 	"context"
 	"fmt"
-	"os"
 	"io"
+	"os"
 	"strings"
 
 	marsad "github.com/marsad/marsad"

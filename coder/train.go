@@ -25,7 +25,7 @@ type FilterReport struct {
 	RulesOnly eval.Metrics `json:"rules_only"`
 	// Candidates is every candidate accepted: the recall ceiling.
 	Candidates eval.Metrics `json:"candidates"`
-	CV        eval.Metrics `json:"cv"`
+	CV         eval.Metrics `json:"cv"`
 	// CVDifficultNoAlarmRate is the share of "difficult no" sentences the
 	// filtered coder still calls events, out of fold.
 	CVDifficultNoAlarmRate float64 `json:"cv_difficult_no_false_alarm_rate"`
