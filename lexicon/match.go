@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -229,4 +230,50 @@ func (l *Lexicon) MatchText(s string) (ms []Match, words int) {
 		ts[i] = marsad.Token{Text: w, Norm: w, Stem: w}
 	}
 	return l.Match(ts), len(ts)
+}
+
+// Describe says in one line what the match found, for people checking
+// their edits: "actor lby-gna LBY GOV side=GNA", "place Tripoli (LBY
+// geonames:2210247) +1 candidate", "trigger ASSAULT/aerial cameo=195".
+func (m Match) Describe() string {
+	switch m.Kind {
+	case KindActor:
+		a := m.Actor
+		s := fmt.Sprintf("actor %s %s %s", a.ID, orDash(a.Country), orDash(a.Sector))
+		if a.Side != "" {
+			s += " side=" + a.Side
+		}
+		return s + " (" + a.Name + ")"
+	case KindAgent:
+		a := m.Agent
+		return fmt.Sprintf("agent %s %s kind=%s armed=%t (%s)", a.Sector, a.Label, orDash(a.Kind), a.Armed, a.Source)
+	case KindPlace:
+		p := m.Places[0]
+		s := fmt.Sprintf("place %s (%s %s pop=%d)", p.Name, p.Country, p.ID, p.Population)
+		if n := len(m.Places) - 1; n > 0 {
+			s += fmt.Sprintf(" +%d candidates", n)
+		}
+		return s
+	case KindTrigger:
+		t := m.Trigger
+		s := "trigger " + t.EventType
+		if t.Mode != "" {
+			s += "/" + t.Mode
+		}
+		if t.CAMEO != "" {
+			s += " cameo=" + t.CAMEO
+		}
+		if len(t.Needs) > 0 {
+			s += " needs=" + strings.Join(t.Needs, ";")
+		}
+		return s + " (" + t.Source + ")"
+	}
+	return "unknown"
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }
