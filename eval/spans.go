@@ -70,6 +70,17 @@ type SpansReport struct {
 	BothGold    int     `json:"both_gold"`
 	BothMatched int     `json:"both_matched"`
 	BothRate    float64 `json:"both_rate"`
+	Rows        []SpanRow `json:"-"`
+}
+
+// SpanRow is one gold sentence with the gold heads and the predictions,
+// for error analysis.
+type SpanRow struct {
+	ID, Text           string
+	GoldSource         string // head token, "" when not annotated
+	GoldTarget         string
+	Sources, Targets   []string
+	SourceOK, TargetOK bool
 }
 
 // ReadSpans reads a spans JSONL gold file.
@@ -132,6 +143,21 @@ func Spans(ctx context.Context, gold []SpanGold, code CodeFunc) (*SpansReport, e
 		tgt := majorityRole(g, false)
 		ms := scoreRole(&rep.Source, src, srcs)
 		mt := scoreRole(&rep.Target, tgt, tgts)
+		row := SpanRow{ID: g.Source, Text: g.Text, SourceOK: ms, TargetOK: mt}
+		runes := []rune(g.Text)
+		if src != nil {
+			row.GoldSource = string(runes[src.head[0]:src.head[1]])
+		}
+		if tgt != nil {
+			row.GoldTarget = string(runes[tgt.head[0]:tgt.head[1]])
+		}
+		for _, a := range srcs {
+			row.Sources = append(row.Sources, a.Text)
+		}
+		for _, a := range tgts {
+			row.Targets = append(row.Targets, a.Text)
+		}
+		rep.Rows = append(rep.Rows, row)
 		if src != nil && tgt != nil {
 			rep.BothGold++
 			if ms && mt {
@@ -330,6 +356,25 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// WriteErrors lists, per gold sentence, the gold heads and the
+// predictions, marking misses.
+func (r *SpansReport) WriteErrors(w io.Writer) {
+	mark := func(ok bool, gold string) string {
+		if gold == "" {
+			return "-"
+		}
+		if ok {
+			return "ok"
+		}
+		return "MISS"
+	}
+	for _, x := range r.Rows {
+		fmt.Fprintf(w, "%s\tsrc %s gold=%q pred=%q\ttgt %s gold=%q pred=%q\t%s\n", x.ID,
+			mark(x.SourceOK, x.GoldSource), x.GoldSource, strings.Join(x.Sources, "|"),
+			mark(x.TargetOK, x.GoldTarget), x.GoldTarget, strings.Join(x.Targets, "|"), x.Text)
+	}
 }
 
 // WriteTable prints the spans report for people.

@@ -12,7 +12,7 @@ import (
 
 func init() {
 	var gold string
-	var asJSON bool
+	var asJSON, errors bool
 	register(&command{
 		Name:    "eval spans",
 		Summary: "score source and target actor extraction against a *_spans_dev.jsonl file",
@@ -27,6 +27,7 @@ country and sector accuracy are over matched actors whose gold gives codes.`,
 		Flags: func(fs *flag.FlagSet) {
 			fs.StringVar(&gold, "gold", "", "gold spans `JSONL` file")
 			fs.BoolVar(&asJSON, "json", false, "also print one JSON object with the figures on the last line")
+			fs.BoolVar(&errors, "errors", false, "list every gold sentence with the gold head tokens and the predicted actors")
 		},
 		Run: func(ctx context.Context, env *cliEnv, args []string) error {
 			if gold == "" || len(args) > 0 {
@@ -48,6 +49,10 @@ country and sector accuracy are over matched actors whose gold gives codes.`,
 			rep, err := eval.Spans(ctx, rows, code)
 			if err != nil {
 				return err
+			}
+			if errors {
+				rep.WriteErrors(env.Stdout)
+				fmt.Fprintln(env.Stdout)
 			}
 			rep.WriteTable(env.Stdout)
 			if asJSON {
