@@ -2,6 +2,7 @@ package coder_test
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"strings"
 	"testing"
@@ -9,6 +10,7 @@ import (
 	marsad "github.com/marsad/marsad"
 	"github.com/marsad/marsad/coder"
 	"github.com/marsad/marsad/internal/shared"
+	"github.com/marsad/marsad/reader"
 )
 
 func code(t *testing.T, text, date string) []marsad.Event {
@@ -138,4 +140,82 @@ func summary(evs []marsad.Event) string {
 		}
 	}
 	return b.String()
+}
+
+func TestCorpusOffsetsAndNoPanics(t *testing.T) {
+	docs := corpus(t, 0)
+	c, err := coder.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, d := range docs {
+		evs, err := c.Code(context.Background(), d)
+		if err != nil {
+			t.Fatalf("%s: %v", d.ID, err)
+		}
+		checkOffsets(t, []rune(d.Text), evs)
+		n += len(evs)
+	}
+	if n < len(docs) {
+		t.Errorf("only %d events on %d corpus articles", n, len(docs))
+	}
+}
+
+func TestCodingIsDeterministic(t *testing.T) {
+	docs := corpus(t, 50)
+	c, _ := coder.Default()
+	for _, d := range docs {
+		a, _ := c.Code(context.Background(), d)
+		b, _ := c.Code(context.Background(), d)
+		ja, _ := json.Marshal(a)
+		jb, _ := json.Marshal(b)
+		if string(ja) != string(jb) {
+			t.Fatalf("%s: two runs differ", d.ID)
+		}
+	}
+}
+
+// corpus reads the first n articles of the development corpus (all for 0).
+func corpus(tb testing.TB, n int) []marsad.Document {
+	tb.Helper()
+	it, err := reader.Open(shared.Path(tb, "corpus/ant-politics-2000.jsonl"), reader.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var docs []marsad.Document
+	for item := range it.All() {
+		if item.Err != nil {
+			tb.Fatal(item.Err)
+		}
+		docs = append(docs, item.Doc)
+		if n > 0 && len(docs) == n {
+			break
+		}
+	}
+	return docs
+}
+
+func BenchmarkCodeCorpus(b *testing.B) {
+	docs := corpus(b, 500)
+	c, err := coder.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	bytes, sents := 0, 0
+	for _, d := range docs {
+		bytes += len(d.Text)
+		sents += strings.Count(d.Text, "\n") + 1
+	}
+	b.SetBytes(int64(bytes))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			if _, err := c.Code(context.Background(), d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "docs/s")
 }
