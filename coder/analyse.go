@@ -167,7 +167,114 @@ func (v *sentenceView) buildActors(agents, dict []lexicon.Match) {
 			}
 		}
 	}
+	v.addNounPhrases(used)
 	sort.Slice(v.actors, func(i, j int) bool { return v.actors[i].start < v.actors[j].start })
+}
+
+// Longest run of agreeing words after a noun phrase's head.
+const maxModifiers = 2
+
+// addNounPhrases adds the noun phrases no dictionary or recogniser
+// covered, so that roles can still be filled by what the text names
+// (مفجرون انتحاريون، 20 شخصا، سفينة). A phrase is a content word with the
+// adjectives after it that agree with it in definiteness and ending, or a
+// number and the noun it counts.
+func (v *sentenceView) addNounPhrases(used []bool) {
+	for i := 0; i < len(v.toks); i++ {
+		if used[i] || !v.contentWord(i) {
+			continue
+		}
+		start := i
+		if v.toks[i].Kind == marsad.Number {
+			if i+1 >= len(v.toks) || used[i+1] || !v.contentWord(i+1) || v.toks[i+1].Kind != marsad.Word {
+				continue
+			}
+			i++
+		}
+		head := i
+		for i+1 < len(v.toks) && i+1-head <= maxModifiers && !used[i+1] && v.contentWord(i+1) && v.agrees(head, i+1) {
+			i++
+		}
+		sp := v.span(start, i+1)
+		v.actors = append(v.actors, actorSpan{start: start, end: i + 1, how: "np",
+			ref: marsad.ActorRef{Text: sp.Text, Start: sp.Start, End: sp.End}})
+		for k := start; k <= i; k++ {
+			used[k] = true
+		}
+	}
+}
+
+// contentWord reports whether token i can be part of a noun phrase: a
+// word or number that is no cue, trigger or date.
+func (v *sentenceView) contentWord(i int) bool {
+	t := v.toks[i]
+	if t.Kind != marsad.Word && t.Kind != marsad.Latin && t.Kind != marsad.Number {
+		return false
+	}
+	if len(v.cueAt[i]) > 0 || (v.inDate != nil && v.inDate[i]) {
+		return false
+	}
+	for _, h := range v.cues {
+		if h.start < i && i < h.end {
+			return false
+		}
+	}
+	for _, tr := range v.triggers {
+		if tr.start <= i && i < tr.end {
+			return false
+		}
+	}
+	return len([]rune(t.Stem)) > 1
+}
+
+// agrees reports whether word j can be an adjective of the head word h:
+// no conjunction or preposition on it, the same definiteness, and the
+// same plural or feminine ending (or a nisba adjective in -ي).
+func (v *sentenceView) agrees(h, j int) bool {
+	a, b := &v.toks[h], &v.toks[j]
+	if a.Kind != marsad.Word || b.Kind != marsad.Word {
+		return a.Kind == marsad.Latin && b.Kind == marsad.Latin
+	}
+	for _, p := range b.Prefixes {
+		if p != "ال" {
+			return false
+		}
+	}
+	if hasArticle(a) != hasArticle(b) {
+		return false
+	}
+	ea, eb := ending(a.Stem), ending(b.Stem)
+	return ea == eb || eb == "ي"
+}
+
+func hasArticle(t *marsad.Token) bool {
+	for _, p := range t.Prefixes {
+		if p == "ال" {
+			return true
+		}
+	}
+	return false
+}
+
+// ending classifies a stem by its inflectional ending, for agreement.
+func ending(stem string) string {
+	r := []rune(stem)
+	n := len(r)
+	if n >= 3 {
+		switch string(r[n-2:]) {
+		case "ون", "ين", "ات":
+			return string(r[n-2:])
+		case "يه":
+			return "ي"
+		}
+	}
+	if n >= 2 {
+		switch r[n-1] {
+		case 'ه', 'ي':
+			return string(r[n-1])
+		}
+	}
+	return ""
 }
 
 func dictCovers(dict []lexicon.Match, start, end int) bool {

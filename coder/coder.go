@@ -217,7 +217,7 @@ func (v *sentenceView) relativeBefore(t *trigger) bool {
 // insideActor reports whether token i is part of an actor phrase.
 func (v *sentenceView) insideActor(i int) bool {
 	for _, a := range v.actors {
-		if a.start <= i && i < a.end && a.how != "ner" {
+		if a.start <= i && i < a.end && (a.how == "dict" || a.how == "agent") {
 			return true
 		}
 	}

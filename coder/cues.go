@@ -40,6 +40,7 @@ const (
 	cuePrep         = "prep"
 	cueTargetPrep   = "target-prep"
 	cueVoiceAmbig   = "voice-ambiguous"
+	cueFunction     = "function"
 )
 
 var cueKinds = map[string]bool{
@@ -48,7 +49,7 @@ var cueKinds = map[string]bool{
 	cueClause: true, cueCasualty: true, cueInjured: true, cueNumber: true, cueApprox: true,
 	cueAnchor: true, cuePatientNoun: true, cueKill: true, cuePassive: true, cueAgentMarker: true,
 	cueComplement: true, cueDead: true, cuePrep: true, cueTargetPrep: true,
-	cueVoiceAmbig: true,
+	cueVoiceAmbig: true, cueFunction: true,
 }
 
 type cuePhrase struct {

@@ -16,10 +16,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if [ -x scripts/postgres.sh ] && [ -z "${MARSAD_TEST_POSTGRES:-}" ]; then
-  out=$(scripts/postgres.sh start)
-  eval "$out"
-  pgdir=${MARSAD_PG_DIR:-}
+# A throwaway PostgreSQL for the store's conformance tests, unless the
+# caller already points MARSAD_TEST_POSTGRES at one.
+if [ -z "${MARSAD_TEST_POSTGRES:-}" ]; then
+  pgdir=$(mktemp -d /tmp/marsad-pg.XXXXXX)
+  eval "$(scripts/postgres.sh start "$pgdir")"
+  export MARSAD_TEST_POSTGRES
 fi
 
 echo "== go vet ./..."
