@@ -7,11 +7,10 @@ import (
 	"flag"
 	"fmt"
 	"runtime"
-	"sync"
 	"time"
 
-	marsad "github.com/marsad/marsad"
 	"github.com/marsad/marsad/coder"
+	"github.com/marsad/marsad/ingest"
 	"github.com/marsad/marsad/reader"
 )
 
@@ -50,15 +49,15 @@ the reason on stderr.`,
 			defer w.Flush()
 			start := time.Now()
 			var docs, events, rejects int
-			err = codeAll(ctx, c, args, opts, workers, func(r codeResult) error {
-				if r.reject != nil {
+			err = ingest.CodeOrdered(ctx, c, args, opts, workers, nil, func(r ingest.Result) error {
+				if r.Reject != nil {
 					rejects++
-					fmt.Fprintf(env.Stderr, "skipped %v\n", r.reject)
+					fmt.Fprintf(env.Stderr, "skipped %v\n", r.Reject)
 					return nil
 				}
 				docs++
-				for i := range r.events {
-					b, err := json.Marshal(&r.events[i])
+				for i := range r.Events {
+					b, err := json.Marshal(&r.Events[i])
 					if err != nil {
 						return err
 					}
@@ -75,81 +74,4 @@ the reason on stderr.`,
 			return nil
 		},
 	})
-}
-
-type codeResult struct {
-	doc    marsad.Document
-	events []marsad.Event
-	reject error
-}
-
-// codeAll reads the inputs, codes documents on several workers and hands
-// the results to emit in input order, so output is deterministic.
-func codeAll(ctx context.Context, c *coder.Coder, paths []string, opts reader.Options, workers int, emit func(codeResult) error) error {
-	if workers < 1 {
-		workers = 1
-	}
-	type job struct {
-		seq int
-		res codeResult
-	}
-	jobs := make(chan job, workers*4)
-	done := make(chan job, workers*4)
-	var wg sync.WaitGroup
-	for i := 0; i < workers; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				if j.res.reject == nil {
-					evs, err := c.Code(ctx, j.res.doc)
-					if err != nil {
-						j.res.reject = fmt.Errorf("%s: %w", j.res.doc.ID, err)
-					}
-					j.res.events = evs
-				}
-				done <- j
-			}
-		}()
-	}
-	readErr := make(chan error, 1)
-	go func() {
-		seq := 0
-		err := reader.Walk(paths, opts, func(it reader.Item) error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			jobs <- job{seq: seq, res: codeResult{doc: it.Doc, reject: it.Err}}
-			seq++
-			return nil
-		})
-		close(jobs)
-		readErr <- err
-	}()
-	go func() { wg.Wait(); close(done) }()
-
-	pending := map[int]codeResult{}
-	next := 0
-	var emitErr error
-	for j := range done {
-		pending[j.seq] = j.res
-		for {
-			r, ok := pending[next]
-			if !ok {
-				break
-			}
-			delete(pending, next)
-			next++
-			if emitErr == nil {
-				emitErr = emit(r)
-			}
-		}
-	}
-	if err := <-readErr; err != nil {
-		return err
-	}
-	if emitErr != nil {
-		return emitErr
-	}
-	return ctx.Err()
 }

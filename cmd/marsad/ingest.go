@@ -1,0 +1,108 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"runtime"
+
+	"github.com/marsad/marsad/coder"
+	"github.com/marsad/marsad/ingest"
+	"github.com/marsad/marsad/lexicon"
+	"github.com/marsad/marsad/reader"
+	"github.com/marsad/marsad/store/open"
+)
+
+func init() {
+	var db *string
+	var format, date, columns string
+	var workers, batch int
+	var asJSON, quiet bool
+	register(&command{
+		Name:    "ingest",
+		Summary: "code articles and save documents, sentences and events to the store (idempotent, resumable)",
+		Usage:   "[flags] PATH...",
+		Example: `marsad ingest ../shared/corpus/ant-politics-2000.jsonl
+marsad ingest --db postgres://marsad@127.0.0.1/marsad feeds/ articles.csv --columns text=body,date=published
+marsad ingest https://example.org/rss.xml
+cat article.txt | marsad ingest --date 2019-10-25 -
+
+PATH is a file, a folder (read recursively), an RSS/Atom feed URL, or "-" for
+stdin. Formats: .txt, .jsonl, .json, .csv/.tsv (--columns maps names), feeds,
+.html. Each document is identified by the SHA-256 of its text: re-running an
+ingest adds nothing that is already stored, and after Ctrl-C or a crash it
+picks up where it stopped (each batch is one transaction, so no document is
+ever half-written). Inputs that cannot be read are listed with the reason
+and never stop the run.`,
+		Flags: func(fs *flag.FlagSet) {
+			db = dbFlag(fs)
+			fs.StringVar(&format, "input", "", "force the input format: txt, jsonl, json, csv, tsv, feed or html")
+			fs.StringVar(&date, "date", "", "publication date `YYYY-MM-DD` for inputs that have none")
+			fs.StringVar(&columns, "columns", "", "CSV/TSV column names, e.g. `text=body,date=published,title=headline`")
+			fs.IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "documents coded in parallel")
+			fs.IntVar(&batch, "batch", 200, "documents per transaction")
+			fs.BoolVar(&asJSON, "json", false, "print the summary as one JSON object on the last line")
+			fs.BoolVar(&quiet, "quiet", false, "no progress output")
+		},
+		Run: func(ctx context.Context, env *cliEnv, args []string) error {
+			if len(args) == 0 {
+				return errUsage
+			}
+			ropt := reader.Options{Format: format, Date: date, Stdin: env.Stdin}
+			if columns != "" {
+				cols, err := reader.ParseColumns(columns)
+				if err != nil {
+					return err
+				}
+				ropt.Columns = cols
+			}
+			c, err := coder.Default()
+			if err != nil {
+				return err
+			}
+			st, err := open.Open(ctx, *db)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			// The store keeps the dictionaries next to the events, so that
+			// exports and the dashboard can name actors and places.
+			if lex, err := lexicon.Default(); err == nil {
+				if err := st.UpsertActors(ctx, derefAll(lex.Actors())); err != nil {
+					return err
+				}
+				if err := st.UpsertPlaces(ctx, derefAll(lex.Places())); err != nil {
+					return err
+				}
+			}
+			opt := ingest.Options{Reader: ropt, Workers: workers, BatchSize: batch}
+			if !quiet {
+				pp := newProgress(env.Stderr, countRecords(args))
+				opt.Progress = func(p ingest.Progress) {
+					pp.update(p.Seen, fmt.Sprintf("%d new, %d duplicate, %d rejected, %d events", p.New, p.Duplicate, p.Rejected, p.Events), p.Elapsed, p.Done)
+				}
+			}
+			sum, err := ingest.Run(ctx, st, c, args, opt)
+			for _, r := range sum.Rejects {
+				fmt.Fprintf(env.Stderr, "rejected %s\n", r)
+			}
+			sum.WriteSummary(env.Stdout)
+			if s, serr := st.Stats(ctx); serr == nil {
+				fmt.Fprintf(env.Stdout, "store %s: %s\n", *db, s.Collapse())
+			}
+			if asJSON {
+				json.NewEncoder(env.Stdout).Encode(sum)
+			}
+			return err
+		},
+	})
+}
+
+func derefAll[T any](xs []*T) []T {
+	out := make([]T, len(xs))
+	for i, x := range xs {
+		out[i] = *x
+	}
+	return out
+}

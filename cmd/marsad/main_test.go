@@ -1,0 +1,108 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/marsad/marsad/internal/shared"
+)
+
+// runCLI runs one marsad command line in-process.
+func runCLI(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	env := &cliEnv{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb}
+	code = run(context.Background(), env, args)
+	return code, out.String(), errb.String()
+}
+
+func TestHelpListsEveryCommandAndEachHasAnExample(t *testing.T) {
+	code, out, _ := runCLI(t, "", "--help")
+	if code != 0 {
+		t.Fatalf("--help exited %d", code)
+	}
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if !strings.Contains(out, n) {
+			t.Errorf("marsad --help does not list %q", n)
+		}
+		code, help, _ := runCLI(t, "", append(strings.Fields(n), "--help")...)
+		if code != 0 || !strings.Contains(help, "Usage:") || !strings.Contains(help, "Example:") {
+			t.Errorf("marsad %s --help (exit %d) lacks usage or example:\n%s", n, code, help)
+		}
+	}
+}
+
+func TestCodeWritesOneCompleteEventPerLine(t *testing.T) {
+	code, out, errs := runCLI(t, "هاجم مسلحون قافلة للجيش الليبي في طرابلس أمس وقتلوا ثلاثة جنود.\n", "code", "--date", "2019-10-25", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) == 0 || lines[0] == "" {
+		t.Fatal("no events")
+	}
+	fields := []string{"id", "doc_id", "event_type", "mode", "context", "cameo", "source", "target", "location",
+		"date", "date_text", "modality", "claimed_by", "fatalities", "confidence", "sentence_index", "sentence",
+		"trigger", "coder_version"}
+	for _, l := range lines {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(l), &m); err != nil {
+			t.Fatalf("not JSON: %s", l)
+		}
+		for _, f := range fields {
+			if _, ok := m[f]; !ok {
+				t.Errorf("event lacks field %q: %s", f, l)
+			}
+		}
+	}
+}
+
+func TestCodeSkipsBadInputWithAReason(t *testing.T) {
+	cases := map[string]string{
+		"testdata/invalid-utf8.txt": "invalid UTF-8",
+		"testdata/empty.txt":        "empty",
+		"testdata/binary.txt":       "binary",
+		"testdata/no-text.html":     "",
+	}
+	for file, reason := range cases {
+		code, out, errs := runCLI(t, "", "code", file)
+		if code != 0 {
+			t.Errorf("%s: exit %d (bad input must not stop a run): %s", file, code, errs)
+		}
+		if out != "" {
+			t.Errorf("%s: events from bad input: %s", file, out)
+		}
+		if !strings.Contains(errs, "skipped "+file) || !strings.Contains(errs, reason) {
+			t.Errorf("%s: stderr does not give the reason %q:\n%s", file, reason, errs)
+		}
+	}
+}
+
+func TestCodeSeedFromTheCommandLine(t *testing.T) {
+	seed := shared.Path(t, "seed/000_a763ce97bed870a3.txt")
+	code, out, errs := runCLI(t, "", "code", seed, "--date", "2019-10-25")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, `"event_type":"RETREAT"`) {
+		t.Errorf("no RETREAT on the seed:\n%s", out)
+	}
+}
+
+func TestUnknownCommandAndMissingArguments(t *testing.T) {
+	if code, _, errs := runCLI(t, "", "frobnicate"); code != 2 || !strings.Contains(errs, "unknown command") {
+		t.Errorf("unknown command: exit %d, %q", code, errs)
+	}
+	if code, _, _ := runCLI(t, "", "eval", "events"); code != 2 {
+		t.Errorf("eval events without --gold: exit %d, want 2", code)
+	}
+}

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"golang.org/x/term"
+)
+
+// progressPrinter shows a long job's progress on stderr: a bar redrawn in
+// place on a terminal, plain lines every few seconds otherwise (logs, CI).
+type progressPrinter struct {
+	w     io.Writer
+	tty   bool
+	total int // expected records, 0 when unknown
+	last  time.Time
+	every time.Duration
+}
+
+func newProgress(w io.Writer, total int) *progressPrinter {
+	tty := false
+	if f, ok := w.(*os.File); ok {
+		tty = term.IsTerminal(int(f.Fd()))
+	}
+	return &progressPrinter{w: w, tty: tty, total: total, every: 2 * time.Second}
+}
+
+// update prints seen/total with a free-form tail; done forces a final line.
+func (p *progressPrinter) update(seen int, tail string, elapsed time.Duration, done bool) {
+	now := time.Now()
+	if !done && now.Sub(p.last) < p.every/10 && p.tty {
+		return
+	}
+	if !done && !p.tty && now.Sub(p.last) < p.every {
+		return
+	}
+	p.last = now
+	rate := 0.0
+	if s := elapsed.Seconds(); s > 0 {
+		rate = float64(seen) / s
+	}
+	if p.tty {
+		bar := ""
+		if p.total > 0 {
+			const width = 30
+			n := seen * width / p.total
+			if n > width {
+				n = width
+			}
+			bar = fmt.Sprintf("[%s%s] %3d%% ", strings.Repeat("█", n), strings.Repeat("·", width-n), min(100, seen*100/p.total))
+		}
+		fmt.Fprintf(p.w, "\r\033[K%s%d docs %s (%.0f/s)", bar, seen, tail, rate)
+		if done {
+			fmt.Fprintln(p.w)
+		}
+		return
+	}
+	of := ""
+	if p.total > 0 {
+		of = fmt.Sprintf(" of %d", p.total)
+	}
+	fmt.Fprintf(p.w, "progress: %d%s docs, %s, %.1f s (%.0f docs/s)\n", seen, of, tail, elapsed.Seconds(), rate)
+}
+
+// countRecords estimates how many records the inputs hold, for the bar:
+// lines of JSONL files, one per text or HTML file; 0 when unknown.
+func countRecords(paths []string) int {
+	total := 0
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil || st.IsDir() {
+			return 0
+		}
+		switch {
+		case strings.HasSuffix(p, ".jsonl"), strings.HasSuffix(p, ".ndjson"):
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return 0
+			}
+			total += strings.Count(strings.TrimRight(string(b), "\n"), "\n") + 1
+		case strings.HasSuffix(p, ".txt"), strings.HasSuffix(p, ".html"), strings.HasSuffix(p, ".htm"):
+			total++
+		default:
+			return 0
+		}
+	}
+	return total
+}

@@ -1,0 +1,116 @@
+// Package ingest runs the main job: read inputs, code every document and
+// save documents, sentences and events to a store in batches, one
+// transaction per batch, skipping what the store already has. It also
+// holds the ordered parallel coding loop that `marsad code` shares.
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	marsad "github.com/marsad/marsad"
+	"github.com/marsad/marsad/reader"
+)
+
+// Coder codes one document (coder.Coder satisfies it).
+type Coder interface {
+	Code(ctx context.Context, doc marsad.Document) ([]marsad.Event, error)
+}
+
+// Result is one input record after coding: a document and its events, a
+// reject (the record could not be read or coded), or a document that skip
+// said not to code.
+type Result struct {
+	Doc     marsad.Document
+	Events  []marsad.Event
+	Reject  error
+	Skipped bool
+}
+
+// CodeOrdered reads paths, codes documents on several workers and hands
+// every result to emit in input order, so output is deterministic whatever
+// the number of workers. skip, when not nil, is asked first for each
+// document; a document it skips is passed to emit uncoded.
+func CodeOrdered(ctx context.Context, c Coder, paths []string, opts reader.Options, workers int,
+	skip func(marsad.Document) (bool, error), emit func(Result) error) error {
+	if workers < 1 {
+		workers = 1
+	}
+	type job struct {
+		seq int
+		res Result
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	jobs := make(chan job, workers*4)
+	done := make(chan job, workers*4)
+	var wg sync.WaitGroup
+	for i := 0; i < workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				if j.res.Reject == nil && skip != nil {
+					s, err := skip(j.res.Doc)
+					if err != nil {
+						j.res.Reject = fmt.Errorf("%s: %w", j.res.Doc.ID, err)
+					}
+					j.res.Skipped = s
+				}
+				if j.res.Reject == nil && !j.res.Skipped {
+					evs, err := c.Code(ctx, j.res.Doc)
+					if err != nil {
+						j.res.Reject = fmt.Errorf("%s: %w", j.res.Doc.ID, err)
+					}
+					j.res.Events = evs
+				}
+				done <- j
+			}
+		}()
+	}
+	readErr := make(chan error, 1)
+	go func() {
+		seq := 0
+		err := reader.Walk(paths, opts, func(it reader.Item) error {
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case jobs <- job{seq: seq, res: Result{Doc: it.Doc, Reject: it.Err}}:
+			}
+			seq++
+			return nil
+		})
+		close(jobs)
+		readErr <- err
+	}()
+	go func() { wg.Wait(); close(done) }()
+
+	pending := map[int]Result{}
+	next := 0
+	var emitErr error
+	for j := range done {
+		pending[j.seq] = j.res
+		for {
+			r, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			if emitErr == nil {
+				if emitErr = emit(r); emitErr != nil {
+					cancel() // stop reading; drain the workers
+				}
+			}
+		}
+	}
+	rerr := <-readErr
+	if emitErr != nil {
+		return emitErr
+	}
+	if rerr != nil {
+		return rerr
+	}
+	return ctx.Err()
+}

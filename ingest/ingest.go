@@ -1,0 +1,146 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	marsad "github.com/marsad/marsad"
+	"github.com/marsad/marsad/arabic"
+	"github.com/marsad/marsad/reader"
+	"github.com/marsad/marsad/store"
+)
+
+// Options control an ingest run.
+type Options struct {
+	Reader    reader.Options
+	Workers   int // documents coded in parallel (default 1)
+	BatchSize int // documents per transaction (default 200)
+	// Progress, when set, is called after every batch and at the end.
+	Progress func(Progress)
+}
+
+// Progress is the running count of an ingest.
+type Progress struct {
+	Seen, New, Duplicate, Rejected, Events int
+	Elapsed                                time.Duration
+	Done                                   bool
+}
+
+// Summary is what an ingest run did.
+type Summary struct {
+	Documents  int            `json:"documents"` // records read as documents
+	New        int            `json:"new"`
+	Duplicate  int            `json:"duplicate"`
+	Rejected   int            `json:"rejected"`
+	Events     int            `json:"events"`
+	Seconds    float64        `json:"seconds"`
+	Reasons    map[string]int `json:"reject_reasons"`
+	Rejects    []string       `json:"rejects"` // every reject, "source:line: reason"
+	DupOfBatch int            `json:"-"`
+}
+
+// Run ingests paths into st with coder c. Documents already in the store
+// (same content hash) are not coded again. Each batch is one transaction,
+// so an interrupted run loses at most the batch in flight, and re-running
+// it adds only what is missing. A cancelled context stops the run after
+// the batch being written; the summary then covers what was saved.
+func Run(ctx context.Context, st store.Store, c Coder, paths []string, opt Options) (Summary, error) {
+	if opt.BatchSize <= 0 {
+		opt.BatchSize = 200
+	}
+	start := time.Now()
+	sum := Summary{Reasons: map[string]int{}}
+	var batch []store.Item
+	inBatch := map[string]bool{}
+	report := func(done bool) {
+		if opt.Progress != nil {
+			opt.Progress(Progress{Seen: sum.Documents + sum.Rejected, New: sum.New, Duplicate: sum.Duplicate,
+				Rejected: sum.Rejected, Events: sum.Events, Elapsed: time.Since(start), Done: done})
+		}
+	}
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		// A batch is written even when the run is being interrupted, so
+		// that the documents already coded are not lost.
+		res, err := st.SaveBatch(context.WithoutCancel(ctx), batch)
+		if err != nil {
+			return fmt.Errorf("saving a batch of %d documents: %w", len(batch), err)
+		}
+		sum.New += res.Saved
+		sum.Duplicate += res.Duplicates
+		for _, it := range res.Items {
+			if !it.Duplicate {
+				sum.Events += it.Events
+			}
+		}
+		batch = batch[:0]
+		clear(inBatch)
+		report(false)
+		return nil
+	}
+	skip := func(d marsad.Document) (bool, error) {
+		return st.HasDocument(ctx, d.Hash)
+	}
+	err := CodeOrdered(ctx, c, paths, opt.Reader, opt.Workers, skip, func(r Result) error {
+		if r.Reject != nil {
+			sum.Rejected++
+			sum.Rejects = append(sum.Rejects, r.Reject.Error())
+			sum.Reasons[reasonOf(r.Reject)]++
+			return nil
+		}
+		sum.Documents++
+		if r.Skipped || inBatch[r.Doc.Hash] {
+			sum.Duplicate++
+			return nil
+		}
+		inBatch[r.Doc.Hash] = true
+		batch = append(batch, store.Item{Doc: r.Doc, Sentences: arabic.Split(r.Doc.Text), Events: r.Events})
+		if len(batch) >= opt.BatchSize {
+			return flush()
+		}
+		return nil
+	})
+	if ferr := flush(); ferr != nil && err == nil {
+		err = ferr
+	}
+	sum.Seconds = time.Since(start).Seconds()
+	report(true)
+	return sum, err
+}
+
+// reasonOf is the reject reason without the source and line, for counting.
+func reasonOf(err error) string {
+	var rj *reader.Reject
+	if errors.As(err, &rj) {
+		r := rj.Reason
+		if i := strings.IndexAny(r, ":("); i > 0 {
+			r = strings.TrimSpace(r[:i])
+		}
+		return r
+	}
+	return "coding failed"
+}
+
+// WriteSummary prints the summary for people.
+func (s Summary) WriteSummary(w io.Writer) {
+	fmt.Fprintf(w, "ingested in %.1f s: %d documents read — %d new, %d duplicate; %d rejected; %d events saved\n",
+		s.Seconds, s.Documents, s.New, s.Duplicate, s.Rejected, s.Events)
+	if len(s.Reasons) > 0 {
+		keys := make([]string, 0, len(s.Reasons))
+		for k := range s.Reasons {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		fmt.Fprintln(w, "rejected inputs by reason:")
+		for _, k := range keys {
+			fmt.Fprintf(w, "  %5d  %s\n", s.Reasons[k], k)
+		}
+	}
+}
