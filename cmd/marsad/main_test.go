@@ -71,7 +71,7 @@ func TestCodeSkipsBadInputWithAReason(t *testing.T) {
 		"testdata/invalid-utf8.txt": "invalid UTF-8",
 		"testdata/empty.txt":        "empty",
 		"testdata/binary.txt":       "binary",
-		"testdata/no-text.html":     "",
+		"testdata/no-text.html":     "no visible text",
 	}
 	for file, reason := range cases {
 		code, out, errs := runCLI(t, "", "code", file)

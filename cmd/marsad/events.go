@@ -1,0 +1,142 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/marsad/marsad/store"
+	"github.com/marsad/marsad/store/open"
+)
+
+func init() {
+	var db, types *string
+	var f store.Filter
+	var asJSON bool
+	register(&command{
+		Name:    "events",
+		Summary: "query stored events (filters by type, actor, country, place, dates, source, modality, text)",
+		Usage:   "[flags]",
+		Example: `marsad events --type ASSAULT --country LBY --from 2018-01-01 --to 2018-03-31
+marsad events --actor lby-lna --modality asserted --limit 20
+marsad events --text مصراتة --json`,
+		Flags: func(fs *flag.FlagSet) {
+			db = dbFlag(fs)
+			types = new(string)
+			filterFlags(fs, &f, types)
+			fs.IntVar(&f.Offset, "offset", 0, "skip this many events (paging)")
+			fs.BoolVar(&asJSON, "json", false, "one JSON event per line instead of a table")
+		},
+		Run: func(ctx context.Context, env *cliEnv, args []string) error {
+			if len(args) > 0 {
+				return errUsage
+			}
+			if *types != "" {
+				f.Types = strings.Split(*types, ",")
+			}
+			s, err := open.Open(ctx, *db)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			evs, err := s.Events(ctx, f)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				enc := json.NewEncoder(env.Stdout)
+				for i := range evs {
+					if err := enc.Encode(&evs[i]); err != nil {
+						return err
+					}
+				}
+				return nil
+			}
+			writeEventTable(env.Stdout, evs)
+			return nil
+		},
+	})
+	var actorsDB *string
+	var actorsJSON bool
+	var top int
+	register(&command{
+		Name:    "actors",
+		Summary: "list the actors of stored events with how often they act and are acted upon",
+		Usage:   "[flags]",
+		Example: `marsad actors --top 30
+marsad actors --json > actors.jsonl`,
+		Flags: func(fs *flag.FlagSet) {
+			actorsDB = dbFlag(fs)
+			fs.IntVar(&top, "top", 50, "how many actors to list (0: all)")
+			fs.BoolVar(&actorsJSON, "json", false, "one JSON object per actor instead of a table")
+		},
+		Run: func(ctx context.Context, env *cliEnv, args []string) error {
+			if len(args) > 0 {
+				return errUsage
+			}
+			s, err := open.Open(ctx, *actorsDB)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			as, err := s.Actors(ctx)
+			if err != nil {
+				return err
+			}
+			if top > 0 && len(as) > top {
+				as = as[:top]
+			}
+			if actorsJSON {
+				enc := json.NewEncoder(env.Stdout)
+				for _, a := range as {
+					enc.Encode(a)
+				}
+				return nil
+			}
+			tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "ACTOR\tNAME\tCOUNTRY\tSECTOR\tSOURCE\tTARGET")
+			for _, a := range as {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\n", a.Key, a.Name, a.Country, a.Sector, a.AsSource, a.AsTarget)
+			}
+			return tw.Flush()
+		},
+	})
+}
+
+// writeEventTable prints events one per line for people.
+func writeEventTable(w io.Writer, evs []store.StoredEvent) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "DATE\tTYPE\tMODALITY\tSOURCE\tTARGET\tPLACE\tTRIGGER\tDOCUMENT")
+	for _, e := range evs {
+		src, tgt, place := "", "", ""
+		if e.Source != nil {
+			src = e.Source.Text
+		}
+		if e.Target != nil {
+			tgt = e.Target.Text
+		}
+		if e.Location != nil {
+			place = e.Location.Text
+			if e.Location.Country != "" {
+				place += " (" + string(e.Location.Country) + ")"
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", e.Day, e.EventType, e.Modality, cut(src, 30), cut(tgt, 30), cut(place, 24), cut(e.Trigger.Text, 20), e.DocID)
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "%d events\n", len(evs))
+}
+
+// cut shortens s to n runes for a table cell; tabs and newlines become spaces.
+func cut(s string, n int) string {
+	s = strings.NewReplacer("\t", " ", "\n", " ").Replace(s)
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
