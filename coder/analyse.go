@@ -2,6 +2,7 @@ package coder
 
 import (
 	"sort"
+	"strings"
 	"time"
 
 	marsad "github.com/marsad/marsad"
@@ -52,8 +53,69 @@ func (c *Coder) analyse(s marsad.Sentence, articleDate string) *sentenceView {
 			dict = append(dict, m)
 		}
 	}
+	v.addCrowdTriggers()
 	v.buildActors(agents, dict)
 	return v
+}
+
+// crowdReach is how many tokens may separate a crowd word from the verb it
+// is the subject of (تجمع آلاف من المتظاهرين، المتظاهرون الغاضبون تجمعوا).
+const crowdReach = 4
+
+// addCrowdTriggers reports a protest where a crowd of protesters is the
+// subject of a verb crowds do (تجمع، احتشد، هتف، رشق …): the verb alone
+// is too common to be a trigger, the crowd alone is only a topic. The
+// event the verb reports is written in its cue's value column.
+func (v *sentenceView) addCrowdTriggers() {
+	for _, h := range v.cues {
+		if h.kind != cueCrowdAct || v.triggerAt(h.start) {
+			continue
+		}
+		f := strings.Fields(h.note)
+		if len(f) == 0 || !v.crowdNear(h.start, h.end) {
+			continue
+		}
+		t := trigger{start: h.start, end: h.end, eventType: f[0], id: "crowd:" + v.toks[h.start].Stem}
+		if len(f) > 1 {
+			t.mode = f[1]
+		}
+		if len(f) > 2 {
+			t.cameo = f[2]
+		}
+		v.triggers = append(v.triggers, t)
+	}
+	sort.SliceStable(v.triggers, func(i, j int) bool { return v.triggers[i].start < v.triggers[j].start })
+}
+
+// crowdNear reports whether a crowd word is the subject of the verb at
+// [start, end): after it (VSO) or before it (SVO), in the same clause.
+func (v *sentenceView) crowdNear(start, end int) bool {
+	for i := end; i < len(v.toks) && i-end < crowdReach; i++ {
+		if _, ok := v.hasCueAt(i, cueCrowd); ok {
+			return true
+		}
+		if v.isClauseBreak(i) {
+			break
+		}
+	}
+	for i := start - 1; i >= 0 && start-i <= crowdReach; i-- {
+		if v.isClauseBreak(i) {
+			break
+		}
+		if _, ok := v.hasCueAt(i, cueCrowd); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func (v *sentenceView) triggerAt(i int) bool {
+	for _, t := range v.triggers {
+		if t.start <= i && i < t.end {
+			return true
+		}
+	}
+	return false
 }
 
 // buildActors makes actor phrases: an agent word with the name after it

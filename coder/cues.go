@@ -11,6 +11,7 @@ import (
 
 	marsad "github.com/marsad/marsad"
 	"github.com/marsad/marsad/arabic"
+	"github.com/marsad/marsad/lexicon"
 )
 
 // Cue kinds, as written in cues.tsv.
@@ -41,6 +42,8 @@ const (
 	cueTargetPrep   = "target-prep"
 	cueVoiceAmbig   = "voice-ambiguous"
 	cueFunction     = "function"
+	cueCrowd        = "crowd"
+	cueCrowdAct     = "crowd-act"
 )
 
 var cueKinds = map[string]bool{
@@ -49,13 +52,19 @@ var cueKinds = map[string]bool{
 	cueClause: true, cueCasualty: true, cueInjured: true, cueNumber: true, cueApprox: true,
 	cueAnchor: true, cuePatientNoun: true, cueKill: true, cuePassive: true, cueAgentMarker: true,
 	cueComplement: true, cueDead: true, cuePrep: true, cueTargetPrep: true,
-	cueVoiceAmbig: true, cueFunction: true,
+	cueVoiceAmbig: true, cueFunction: true, cueCrowd: true, cueCrowdAct: true,
 }
+
+// verbCues are the kinds whose first word is a verb lemma that is
+// conjugated (past 3rd masc. sing., "present" after a slash when
+// irregular), like the verbs of triggers.tsv.
+var verbCues = map[string]bool{cueCrowdAct: true}
 
 type cuePhrase struct {
 	kind  string
 	words []string // folded
 	value int
+	note  string // the value column of kinds that are not numbers
 }
 
 // Cues indexes cue phrases by their first folded word.
@@ -96,14 +105,26 @@ func ReadCues(r io.Reader, name string) (*Cues, error) {
 			return nil, fmt.Errorf("%s:%d: empty phrase", name, line)
 		}
 		p := cuePhrase{kind: kind, words: words}
-		if len(cols) > 2 && strings.TrimSpace(cols[2]) != "" && (kind == cueNumber || kind == cueApprox) {
-			v, err := strconv.Atoi(strings.TrimSpace(cols[2]))
+		if len(cols) > 2 {
+			p.note = strings.TrimSpace(cols[2])
+		}
+		if p.note != "" && (kind == cueNumber || kind == cueApprox) {
+			v, err := strconv.Atoi(p.note)
 			if err != nil {
 				return nil, fmt.Errorf("%s:%d: value %q is not a number", name, line, cols[2])
 			}
 			p.value = v
 		}
-		c.byFirst[words[0]] = append(c.byFirst[words[0]], p)
+		firsts := []string{words[0]}
+		if verbCues[kind] {
+			past, present, _ := strings.Cut(words[0], "/")
+			firsts = lexicon.Conjugate(past, present)
+		}
+		for _, w := range firsts {
+			q := p
+			q.words = append([]string{w}, words[1:]...)
+			c.byFirst[w] = append(c.byFirst[w], q)
+		}
 		c.n++
 	}
 	if err := sc.Err(); err != nil {
@@ -122,6 +143,7 @@ type cueHit struct {
 	kind       string
 	start, end int
 	value      int
+	note       string
 }
 
 // tokenKeys are the forms under which a token may match a dictionary word:
@@ -173,7 +195,7 @@ func (c *Cues) Find(toks []marsad.Token) []cueHit {
 				}
 				if ok && !seen[p.kind] {
 					seen[p.kind] = true
-					hits = append(hits, cueHit{kind: p.kind, start: i, end: i + len(p.words), value: p.value})
+					hits = append(hits, cueHit{kind: p.kind, start: i, end: i + len(p.words), value: p.value, note: p.note})
 				}
 			}
 		}

@@ -31,6 +31,20 @@ type FilterReport struct {
 	CVDifficultNoAlarmRate float64 `json:"cv_difficult_no_false_alarm_rate"`
 	Examples               int     `json:"examples"`
 	Positives              int     `json:"positives"`
+	// Sentences are the scored gold sentences with their out-of-fold
+	// probability, for error analysis (WriteErrors).
+	Sentences []FilterSentence `json:"-"`
+}
+
+// FilterSentence is one gold sentence as cross-validation saw it.
+type FilterSentence struct {
+	ID, Label, Text string
+	// Prob is the highest out-of-fold probability of its candidates,
+	// averaged over the fold draws (-1 when it has none); Predicted is
+	// whether it reaches the threshold (or holds background).
+	Prob      float64
+	Predicted bool
+	Triggers  []string
 }
 
 type goldCands struct {
@@ -129,6 +143,13 @@ func (c *Coder) TrainFilter(ctx context.Context, gold []eval.GoldSentence, folds
 			}
 			oofs = append(oofs, oof)
 		}
+		mean := make([]float64, len(exs))
+		for _, oof := range oofs {
+			for i, p := range oof {
+				mean[i] += p / float64(len(oofs))
+			}
+		}
+		defer func() { rep.Sentences = sentenceRows(sents, exs, mean, rep.Threshold) }()
 		best := -1.0
 		for thr := 0.05; thr < 0.96; thr += 0.025 {
 			var sum eval.Metrics
@@ -153,6 +174,46 @@ func (c *Coder) TrainFilter(ctx context.Context, gold []eval.GoldSentence, folds
 	model.Note = fmt.Sprintf("event filter for %s: %d examples (%d positive) from %d gold sentences; threshold chosen by %d-fold cross-validation by document",
 		rep.EventType, len(exs), rep.Positives, len(sents), folds)
 	return model, rep, nil
+}
+
+// sentenceRows lists every gold sentence with its candidates' best
+// out-of-fold probability.
+func sentenceRows(sents []goldCands, exs []linear.Example, prob []float64, thr float64) []FilterSentence {
+	out := make([]FilterSentence, len(sents))
+	for i, s := range sents {
+		r := FilterSentence{ID: s.gold.ID, Label: s.gold.Label, Text: s.gold.Text, Prob: -1}
+		for _, j := range s.exs {
+			r.Prob = max(r.Prob, prob[j])
+			if prob[j] >= thr || s.background[j] {
+				r.Predicted = true
+			}
+			for _, f := range exs[j].Features {
+				if t, ok := strings.CutPrefix(f, "trig="); ok {
+					r.Triggers = append(r.Triggers, t)
+				}
+			}
+		}
+		out[i] = r
+	}
+	return out
+}
+
+// WriteErrors lists the false positives and false negatives of
+// cross-validation, tab-separated: kind, id, label, probability,
+// triggers, text.
+func (r *FilterReport) WriteErrors(w io.Writer) {
+	for _, s := range r.Sentences {
+		kind := ""
+		switch yes := s.Label == "yes"; {
+		case yes && !s.Predicted:
+			kind = "FN"
+		case !yes && s.Predicted:
+			kind = "FP"
+		default:
+			continue
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\t%.2f\t%s\t%s\n", kind, s.ID, s.Label, s.Prob, strings.Join(s.Triggers, ","), s.Text)
+	}
 }
 
 func round2(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
