@@ -13,11 +13,12 @@ import (
 // progressPrinter shows a long job's progress on stderr: a bar redrawn in
 // place on a terminal, plain lines every few seconds otherwise (logs, CI).
 type progressPrinter struct {
-	w     io.Writer
-	tty   bool
-	total int // expected records, 0 when unknown
-	last  time.Time
-	every time.Duration
+	w        io.Writer
+	tty      bool
+	total    int // expected records, 0 when unknown
+	last     time.Time
+	lastSeen int
+	every    time.Duration
 }
 
 func newProgress(w io.Writer, total int) *progressPrinter {
@@ -31,13 +32,16 @@ func newProgress(w io.Writer, total int) *progressPrinter {
 // update prints seen/total with a free-form tail; done forces a final line.
 func (p *progressPrinter) update(seen int, tail string, elapsed time.Duration, done bool) {
 	now := time.Now()
+	if done && !p.tty && seen == p.lastSeen && !p.last.IsZero() {
+		return // the last plain line already says it
+	}
 	if !done && now.Sub(p.last) < p.every/10 && p.tty {
 		return
 	}
 	if !done && !p.tty && now.Sub(p.last) < p.every {
 		return
 	}
-	p.last = now
+	p.last, p.lastSeen = now, seen
 	rate := 0.0
 	if s := elapsed.Seconds(); s > 0 {
 		rate = float64(seen) / s
