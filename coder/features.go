@@ -2,6 +2,8 @@ package coder
 
 import (
 	"sort"
+
+	marsad "github.com/marsad/marsad"
 	"strconv"
 	"strings"
 )
@@ -38,14 +40,16 @@ func (v *sentenceView) features(t *trigger, cd *candidate, src, tgt *actorSpan) 
 	}
 	for d := 1; d <= 3; d++ {
 		if i := t.start - d; i >= 0 {
-			add("w-"+strconv.Itoa(d), v.toks[i].Stem)
-			add("wb", v.toks[i].Stem)
+			if d == 1 {
+				add("w-1", v.toks[i].Stem)
+			}
 		} else if d == 1 {
 			add("w-1", "<s>")
 		}
 		if i := t.end - 1 + d; i < len(v.toks) {
-			add("w+"+strconv.Itoa(d), v.toks[i].Stem)
-			add("wa", v.toks[i].Stem)
+			if d == 1 {
+				add("w+1", v.toks[i].Stem)
+			}
 		}
 	}
 	role := func(name string, a *actorSpan) {
@@ -117,9 +121,85 @@ func (v *sentenceView) features(t *trigger, cd *candidate, src, tgt *actorSpan) 
 	if first {
 		add("first-trigger")
 	}
+	same := 0
+	for _, o := range v.triggers {
+		if o.eventType == t.eventType {
+			same++
+		}
+	}
+	add("same-type", bucketCount(same))
+	for _, k := range v.clauseShape(t) {
+		add("shape", k)
+	}
 	add("position", strconv.Itoa(4*t.start/max(1, len(v.toks))))
 	add("length", bucket(len(v.toks)))
 	return f
+}
+
+func bucketCount(n int) string {
+	switch {
+	case n <= 1:
+		return "1"
+	case n <= 3:
+		return "2-3"
+	}
+	return "4+"
+}
+
+// clauseShape describes how the trigger's clause sits in the sentence:
+// reported speech (قال … إن), a quotation, a relative clause, a question,
+// a sentence that opens with a number or date (a chronology or list).
+func (v *sentenceView) clauseShape(t *trigger) []string {
+	var out []string
+	speech, compl := -1, -1
+	for _, h := range v.cues {
+		if h.end > t.start {
+			continue
+		}
+		switch h.kind {
+		case cueSpeech, cueAccording:
+			speech = h.start
+		case cueComplement:
+			compl = h.start
+		}
+	}
+	if speech >= 0 {
+		out = append(out, "after-speech")
+		if compl > speech {
+			out = append(out, "reported-clause")
+		}
+	}
+	quotes := 0
+	for i := 0; i < t.start; i++ {
+		switch v.toks[i].Text {
+		case "«", "“":
+			quotes++
+		case "»", "”":
+			quotes--
+		}
+	}
+	if quotes > 0 {
+		out = append(out, "in-quote")
+	}
+	if v.relativeBefore(t) {
+		out = append(out, "relative")
+	}
+	if n := len(v.toks); n > 0 && (v.toks[n-1].Text == "؟" || v.toks[n-1].Text == "?") {
+		out = append(out, "question")
+	}
+	if len(v.toks) > 0 && (v.toks[0].Kind == marsad.Number || v.inDate != nil && v.inDate[0]) {
+		out = append(out, "opens-with-number")
+	}
+	for i := t.start - 1; i >= 0 && t.start-i <= 6; i-- {
+		if v.isClauseBreak(i) {
+			break
+		}
+		if v.inDate != nil && v.inDate[i] {
+			out = append(out, "date-before")
+			break
+		}
+	}
+	return out
 }
 
 func bucket(n int) string {
