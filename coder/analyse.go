@@ -44,7 +44,8 @@ func (c *Coder) analyse(s marsad.Sentence, articleDate string) *sentenceView {
 		case lexicon.KindTrigger:
 			t := m.Trigger
 			v.triggers = append(v.triggers, trigger{start: m.TokStart, end: m.TokEnd, eventType: t.EventType,
-				mode: t.Mode, cameo: t.CAMEO, context: t.Context, noun: t.POS == "noun", id: t.ID})
+				mode: t.Mode, cameo: t.CAMEO, context: t.Context, id: t.ID,
+				noun: t.POS == "noun" || t.POS == "verb" && nominal(&v.toks[m.TokStart])})
 		case lexicon.KindPlace:
 			v.places = append(v.places, placeSpan{start: m.TokStart, end: m.TokEnd, cands: m.Places})
 		case lexicon.KindAgent:
@@ -56,6 +57,18 @@ func (c *Coder) analyse(s marsad.Sentence, articleDate string) *sentenceView {
 	v.addCrowdTriggers()
 	v.buildActors(agents, dict)
 	return v
+}
+
+// nominal reports whether a word a verb entry matched is in fact its
+// verbal noun: a verb takes neither the article nor ب (قام مسلحون بخطف،
+// الخطف).
+func nominal(t *marsad.Token) bool {
+	for _, p := range t.Prefixes {
+		if p == "ال" || p == "ب" {
+			return true
+		}
+	}
+	return false
 }
 
 // crowdReach is how many tokens may separate a crowd word from the verb it
@@ -273,8 +286,13 @@ func (v *sentenceView) contentWord(i int) bool {
 	if t.Kind != marsad.Word && t.Kind != marsad.Latin && t.Kind != marsad.Number {
 		return false
 	}
-	if len(v.cueAt[i]) > 0 || (v.inDate != nil && v.inDate[i]) {
+	if v.inDate != nil && v.inDate[i] {
 		return false
+	}
+	for _, h := range v.cueAt[i] {
+		if !nounCues[h.kind] {
+			return false
+		}
 	}
 	for _, h := range v.cues {
 		if h.start < i && i < h.end {
@@ -288,6 +306,10 @@ func (v *sentenceView) contentWord(i int) bool {
 	}
 	return len([]rune(t.Stem)) > 1
 }
+
+// nounCues are cue kinds that are nouns, so can head the phrase that
+// fills a role (قتل 20 شخصا، مقتل أربعة من عناصر الشرطة).
+var nounCues = map[string]bool{cueCasualty: true, cueCrowd: true}
 
 // agrees reports whether word j can be an adjective of the head word h:
 // no conjunction or preposition on it, the same definiteness, and the

@@ -44,6 +44,7 @@ const (
 	cueFunction     = "function"
 	cueCrowd        = "crowd"
 	cueCrowdAct     = "crowd-act"
+	cueTargetOf     = "target-of"
 )
 
 var cueKinds = map[string]bool{
@@ -53,6 +54,7 @@ var cueKinds = map[string]bool{
 	cueAnchor: true, cuePatientNoun: true, cueKill: true, cuePassive: true, cueAgentMarker: true,
 	cueComplement: true, cueDead: true, cuePrep: true, cueTargetPrep: true,
 	cueVoiceAmbig: true, cueFunction: true, cueCrowd: true, cueCrowdAct: true,
+	cueTargetOf: true,
 }
 
 // verbCues are the kinds whose first word is a verb lemma that is

@@ -100,8 +100,38 @@ func (v *sentenceView) anchored(t *trigger, src, tgt *actorSpan, fatalities *int
 	return src != nil && tgt != nil
 }
 
-// roles finds the source and target of trigger t.
+// targetOfReach is how far after the trigger a target-of word may be.
+const targetOfReach = 12
+
+// roles finds the source and target of trigger t. A target-of word for
+// the trigger's event type (ضد، أمام، احتجاجا على for a protest) names the
+// target whatever else the clause holds.
 func (v *sentenceView) roles(t *trigger) (src, tgt *actorSpan) {
+	src, tgt = v.baseRoles(t)
+	if x := v.targetOf(t); x != nil && x != src {
+		tgt = x
+	}
+	return src, tgt
+}
+
+// targetOf is the phrase right after a target-of cue of the trigger's
+// event type, after the trigger and before the next sentence break.
+func (v *sentenceView) targetOf(t *trigger) *actorSpan {
+	for _, h := range v.cues {
+		if h.kind != cueTargetOf || h.note != t.eventType || h.start < t.start || h.start-t.end > targetOfReach {
+			continue
+		}
+		for k := range v.actors {
+			a := &v.actors[k]
+			if a.start >= h.end && a.start-h.end <= 1 {
+				return a
+			}
+		}
+	}
+	return nil
+}
+
+func (v *sentenceView) baseRoles(t *trigger) (src, tgt *actorSpan) {
 	after := v.actorsAfter(t.end)
 	before := v.actorBefore(t.start)
 	passive := false
@@ -110,8 +140,9 @@ func (v *sentenceView) roles(t *trigger) (src, tgt *actorSpan) {
 	}
 	if t.noun {
 		_, patient := v.cueCovering(t.start, cuePatientNoun)
-		// the noun's genitive: هجوم المسلحين / مقتل القائد
-		if len(after) > 0 && after[0].start-t.end <= 1 && !v.prepBefore(after[0].start) {
+		// the noun's genitive: هجوم المسلحين / مقتل القائد / مقتل أربعة
+		// من عناصر الشرطة
+		if len(after) > 0 && v.genitiveAfter(t.end, after[0].start) {
 			if patient {
 				tgt = after[0]
 			} else {
@@ -164,9 +195,13 @@ func (v *sentenceView) roles(t *trigger) (src, tgt *actorSpan) {
 		}
 		return src, tgt
 	}
-	// Active verb: Arabic is mostly verb-subject-object.
+	// Active verb: Arabic is mostly verb-subject-object, but a subject
+	// right after إن/أن, or a verb agreeing in the plural (مجهولين خطفوا
+	// القنصل), puts the subject first.
 	rest := after
-	if len(after) > 0 && !v.prepBefore(after[0].start) && after[0].start-t.end <= 3 {
+	if s := v.subjectFirst(t, before); s != nil {
+		src = s
+	} else if len(after) > 0 && !v.prepBefore(after[0].start) && after[0].start-t.end <= 3 {
 		src = after[0]
 		rest = after[1:]
 	} else if before != nil {
@@ -182,6 +217,54 @@ func (v *sentenceView) roles(t *trigger) (src, tgt *actorSpan) {
 		}
 	}
 	return src, tgt
+}
+
+// subjectFirst returns the subject written before an active verb: the
+// phrase that opens the clause after a complementizer (إن قوة من الشرطة
+// قامت)، or the phrase before a verb with a plural ending, which in
+// verb-first order would be singular.
+func (v *sentenceView) subjectFirst(t *trigger, before *actorSpan) *actorSpan {
+	if before == nil || v.prepBefore(before.start) {
+		return nil
+	}
+	for i := before.start - 1; i >= 0 && before.start-i <= 2; i-- {
+		if _, ok := v.hasCueAt(i, cueComplement); ok {
+			return before
+		}
+		if v.toks[i].Kind != marsad.Punct {
+			break
+		}
+	}
+	n := []rune(v.toks[t.start].Norm)
+	if len(n) > 3 {
+		switch string(n[len(n)-2:]) {
+		case "وا", "ون":
+			if t.start-before.end <= 2 {
+				return before
+			}
+		}
+	}
+	return nil
+}
+
+// genitiveAfter reports whether the phrase at token j is the genitive of
+// the event noun ending at token end: right after it, or after a number
+// and a partitive من (مقتل أربعة من عناصر الشرطة).
+func (v *sentenceView) genitiveAfter(end, j int) bool {
+	if v.prepBefore(j) && !(j > end && v.toks[j-1].Norm == "من") {
+		return false
+	}
+	for i := end; i < j; i++ {
+		if _, _, w := v.numberAt(i); w > 0 {
+			i += w - 1
+			continue
+		}
+		if v.toks[i].Norm == "من" && i == j-1 && i > end {
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // readsPassive decides the voice of a verb that looks the same in both:
