@@ -121,7 +121,6 @@ func (c *Collector) Add(doc marsad.Document) {
 	for k, n := range freq {
 		c.freq[k] += n
 	}
-	seen := map[string]bool{}
 	for i := range ms {
 		m := &ms[i]
 		t := c.cands[m.key]
@@ -129,8 +128,7 @@ func (c *Collector) Add(doc marsad.Document) {
 			t = newTally(m.key)
 			c.cands[m.key] = t
 		}
-		t.add(m, !seen[m.key])
-		seen[m.key] = true
+		t.add(m)
 	}
 }
 
@@ -314,6 +312,11 @@ func (c *Collector) sentenceMentions(doc marsad.Document, si int, s *sentence) [
 		h, ok := c.headAt(s, i)
 		if !ok || s.actor[i] != nil {
 			continue
+		}
+		// "اللواء" is a brigade and a rank: with the article and before a
+		// person's name it is the rank ("جيش خالد بن الوليد" stays a group).
+		if _, pers := entityAt(s.ents, h.b, "PERS"); pers && h.kind == lexicon.AgentGroup && slices.Contains(toks[h.a].Prefixes, "ال") {
+			h.kind = lexicon.AgentPersonTitle
 		}
 		var m *mention
 		if h.kind == lexicon.AgentGroup {

@@ -13,6 +13,7 @@ import (
 	"github.com/marsad/marsad/internal/shared"
 	"github.com/marsad/marsad/lexicon"
 	"github.com/marsad/marsad/ner"
+	"github.com/marsad/marsad/reader"
 )
 
 // lexiconWithout loads the project's dictionary minus some curated
@@ -231,4 +232,57 @@ func hasCount(cs []Count, v string) bool {
 		}
 	}
 	return false
+}
+
+// On the development corpus, the top 30 are real people and groups of
+// 2018 news that the dictionary lacks.
+func TestCorpusTop30(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads 2,000 articles")
+	}
+	path := shared.Path(t, "corpus/ant-politics-2000.jsonl")
+	lex, err := lexicon.Load(data.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newCollector(t, lex)
+	if err := c.Walk(t.Context(), []string{path}, reader.Options{}, 2, nil); err != nil {
+		t.Fatal(err)
+	}
+	top := c.Candidates(RankOptions{MinCount: 2, Top: 30})
+	want := map[string]string{
+		"جمال خاشقجي": TypePerson, // journalist killed in Istanbul, Oct 2018
+		"انور قرقاش":  TypePerson, // UAE minister of state for foreign affairs
+		"عمار الحكيم": TypePerson, // Iraqi Hikma movement leader
+		"طارق صالح":   TypePerson, // Yemeni commander on the west coast
+		"خلايا نائمه": TypeArmedGroup,
+	}
+	for name, typ := range want {
+		cd := find(top, name)
+		if cd == nil {
+			t.Errorf("%s not in the top 30: %v", name, names(top))
+		} else if cd.Type != typ {
+			t.Errorf("%s: type %s, want %s", name, cd.Type, typ)
+		}
+	}
+	for _, cd := range top {
+		for _, ex := range cd.Examples {
+			if ex.Text == "" || ex.Start >= ex.End {
+				t.Errorf("%s: empty example span %+v", cd.Name, ex)
+			}
+		}
+	}
+}
+
+func BenchmarkSeed(b *testing.B) {
+	doc := seedDoc(b)
+	lex, err := lexicon.Load(data.FS)
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := newCollector(b, lex)
+	b.SetBytes(int64(len(doc.Text)))
+	for b.Loop() {
+		c.Add(doc)
+	}
 }

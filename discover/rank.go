@@ -2,6 +2,7 @@ package discover
 
 import (
 	"cmp"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -59,7 +60,8 @@ const keptExamples = 8
 type tally struct {
 	key                                  string
 	forms, agents, known                 map[string]int
-	count, docs, ner, headed, agreeing   int
+	docs                                 map[string]bool
+	count, ner, headed, agreeing         int
 	person, group, armed, org, nerPerson int
 	place, number, tokens                int
 	examples                             []exampleKey
@@ -71,14 +73,12 @@ type exampleKey struct {
 }
 
 func newTally(key string) *tally {
-	return &tally{key: key, forms: map[string]int{}, agents: map[string]int{}, known: map[string]int{}}
+	return &tally{key: key, forms: map[string]int{}, agents: map[string]int{}, known: map[string]int{}, docs: map[string]bool{}}
 }
 
-func (t *tally) add(m *mention, newDoc bool) {
+func (t *tally) add(m *mention) {
 	t.count++
-	if newDoc {
-		t.docs++
-	}
+	t.docs[m.ex.DocID] = true
 	if !m.coref {
 		t.forms[m.form]++
 	}
@@ -117,9 +117,12 @@ func (t *tally) add(m *mention, newDoc bool) {
 	for _, k := range m.known {
 		t.known[k]++
 	}
-	// Keep the smallest examples under a fixed order, so that the result
-	// does not depend on the order documents were added in.
-	e := exampleKey{coref: m.coref, ex: m.ex}
+	t.keepExample(exampleKey{coref: m.coref, ex: m.ex})
+}
+
+// keepExample keeps the smallest examples under a fixed order, so that
+// the result does not depend on the order documents were added in.
+func (t *tally) keepExample(e exampleKey) {
 	i, _ := slices.BinarySearchFunc(t.examples, e, compareExamples)
 	if i < keptExamples {
 		t.examples = slices.Insert(t.examples, i, e)
@@ -127,6 +130,79 @@ func (t *tally) add(m *mention, newDoc bool) {
 			t.examples = t.examples[:keptExamples]
 		}
 	}
+}
+
+// merge adds o's mentions to t.
+func (t *tally) merge(o *tally) {
+	addCounts(t.forms, o.forms)
+	addCounts(t.agents, o.agents)
+	addCounts(t.known, o.known)
+	for d := range o.docs {
+		t.docs[d] = true
+	}
+	t.count += o.count
+	t.ner += o.ner
+	t.headed += o.headed
+	t.agreeing += o.agreeing
+	t.person += o.person
+	t.group += o.group
+	t.armed += o.armed
+	t.org += o.org
+	t.nerPerson += o.nerPerson
+	t.place += o.place
+	t.number += o.number
+	t.tokens = max(t.tokens, o.tokens)
+	for _, e := range o.examples {
+		t.keepExample(e)
+	}
+}
+
+func addCounts(into, from map[string]int) {
+	for k, n := range from {
+		into[k] += n
+	}
+}
+
+// mergePrefixes folds a person's shorter name into the one longer name of
+// the corpus it begins ("تميم بن حمد" into "تميم بن حمد ال ثاني"). Names of
+// one word are left alone: a given name begins too many names.
+func mergePrefixes(cands map[string]*tally) map[string]*tally {
+	var keys []string
+	for k, t := range cands {
+		if t.typ() == TypePerson {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	out := maps.Clone(cands)
+	for _, k := range keys {
+		if !strings.Contains(k, " ") {
+			continue
+		}
+		var longer []string
+		for _, o := range keys {
+			if strings.HasPrefix(o, k+" ") {
+				longer = append(longer, o)
+			}
+		}
+		if len(longer) != 1 {
+			continue
+		}
+		into := out[longer[0]]
+		if into == cands[longer[0]] { // copy before changing: cands belongs to the Collector
+			into = cloneTally(into)
+			out[longer[0]] = into
+		}
+		into.merge(out[k])
+		delete(out, k)
+	}
+	return out
+}
+
+func cloneTally(t *tally) *tally {
+	c := newTally(t.key)
+	c.merge(t)
+	return c
 }
 
 func compareExamples(a, b exampleKey) int {
@@ -156,7 +232,7 @@ func (c *Collector) Candidates(opt RankOptions) []Candidate {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	var out []Candidate
-	for _, t := range c.cands {
+	for _, t := range mergePrefixes(c.cands) {
 		if t.count < opt.MinCount || len(t.forms) == 0 {
 			continue
 		}
@@ -193,7 +269,7 @@ func (c *Collector) known(name string) bool {
 func (c *Collector) candidate(t *tally, examples int) Candidate {
 	forms := sortedCounts(t.forms)
 	cd := Candidate{
-		Name: forms[0].Value, Count: t.count, Docs: t.docs, WithNER: t.ner, WithAgent: t.headed,
+		Name: forms[0].Value, Count: t.count, Docs: len(t.docs), WithNER: t.ner, WithAgent: t.headed,
 		PlaceName: t.place*2 > t.count,
 		Agents:    sortedCounts(t.agents), Known: sortedCounts(t.known),
 	}
@@ -231,7 +307,7 @@ func (t *tally) typ() string {
 // when NER and an agent word agree and lowered for generic words, very
 // common one-word names, numbers and place names.
 func (c *Collector) score(t *tally) float64 {
-	n, d := float64(t.count), float64(t.docs)
+	n, d := float64(t.count), float64(len(t.docs))
 	s := math.Log2(1+n) * (1 + math.Log2(d))
 	headed := float64(t.headed) / n
 	agree := float64(t.agreeing) / n
@@ -257,6 +333,11 @@ func (c *Collector) score(t *tally) float64 {
 	if letters < 3*len(words) {
 		s *= 0.3
 	}
+	// A group "named" by one adjective or participle is a description
+	// ("حكومة انتقالية", "جماعات مسلحة متناحرة").
+	if t.group*2 > t.count && len(words) >= 2 && allDescriptive(c.words, words[1:]) {
+		s *= 0.4
+	}
 	if len(words) == 1 {
 		s *= 0.6
 		if t.headed == 0 {
@@ -274,6 +355,28 @@ func (c *Collector) score(t *tally) float64 {
 		s *= 0.7
 	}
 	return math.Round(s*1000) / 1000
+}
+
+// descriptive reports whether a folded, article-less word has the shape
+// of an adjective: a nisba (…ي, …يه) or a participle (م…ه, م…ين, م…ون).
+func descriptive(w string) bool {
+	n := utf8.RuneCountInString(w)
+	if n < 4 {
+		return false
+	}
+	if strings.HasSuffix(w, "يه") || strings.HasSuffix(w, "ي") {
+		return true
+	}
+	return n >= 5 && strings.HasPrefix(w, "م") && (strings.HasSuffix(w, "ه") || strings.HasSuffix(w, "ين") || strings.HasSuffix(w, "ون"))
+}
+
+func allDescriptive(w *Words, words []string) bool {
+	for _, x := range words {
+		if !descriptive(x) && !w.IsGeneric(x) {
+			return false
+		}
+	}
+	return true
 }
 
 func allGeneric(w *Words, words []string) bool {
