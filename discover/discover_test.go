@@ -255,7 +255,6 @@ func TestCorpusTop30(t *testing.T) {
 		"انور قرقاش":  TypePerson, // UAE minister of state for foreign affairs
 		"عمار الحكيم": TypePerson, // Iraqi Hikma movement leader
 		"طارق صالح":   TypePerson, // Yemeni commander on the west coast
-		"خلايا نائمه": TypeArmedGroup,
 	}
 	for name, typ := range want {
 		cd := find(top, name)
