@@ -14,7 +14,7 @@ import (
 
 var (
 	idPattern     = regexp.MustCompile(`^[a-z0-9][a-z0-9._:-]*$`)
-	countryPatern = regexp.MustCompile(`^[A-Z]{3}$`)
+	countryPattern = regexp.MustCompile(`^[A-Z]{3}$`)
 	sectorPattern = regexp.MustCompile(`^[A-Z]{3}$`)
 )
 
@@ -114,7 +114,7 @@ func checkActor(a *marsad.Actor) error {
 		return fmt.Errorf("actor id %q: use lower-case letters, digits and - . : _ (e.g. lby-shrikhan)", a.ID)
 	}
 	a.Country = strings.TrimSpace(a.Country)
-	if a.Country != "" && !countryPatern.MatchString(a.Country) {
+	if a.Country != "" && !countryPattern.MatchString(a.Country) {
 		return fmt.Errorf("actor %s: country %q is not a 3-letter code such as LBY, IGO or IMG", a.ID, a.Country)
 	}
 	a.Sector = strings.TrimSpace(a.Sector)
