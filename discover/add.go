@@ -13,9 +13,9 @@ import (
 )
 
 var (
-	idPattern     = regexp.MustCompile(`^[a-z0-9][a-z0-9._:-]*$`)
+	idPattern      = regexp.MustCompile(`^[a-z0-9][a-z0-9._:-]*$`)
 	countryPattern = regexp.MustCompile(`^[A-Z]{3}$`)
-	sectorPattern = regexp.MustCompile(`^[A-Z]{3}$`)
+	sectorPattern  = regexp.MustCompile(`^[A-Z]{3}$`)
 )
 
 // curatedHeader is written when the folder has no actors-curated.tsv yet.
