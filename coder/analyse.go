@@ -31,6 +31,7 @@ func (c *Coder) analyse(s marsad.Sentence, articleDate string) *sentenceView {
 	}
 	v.matches = c.lex.Match(v.toks)
 	v.cues = c.cues.Find(v.toks)
+	v.tenseCues()
 	for _, h := range v.cues {
 		v.cueAt[h.start] = append(v.cueAt[h.start], h)
 	}
@@ -57,6 +58,61 @@ func (c *Coder) analyse(s marsad.Sentence, articleDate string) *sentenceView {
 	v.addCrowdTriggers()
 	v.buildActors(agents, dict)
 	return v
+}
+
+// tenseCues resolves cues whose sense hangs on the tense of the next
+// word: قد is "may" before an imperfect verb (قد يقتل) but perfective
+// before a past one (قد قتل "has killed", وكان … قد خطف), so there it
+// becomes a perfect cue and the event stays asserted.
+func (v *sentenceView) tenseCues() {
+	for k := range v.cues {
+		if h := &v.cues[k]; h.note == "imperfect" && !v.imperfectAt(h.end) {
+			h.kind = cuePerfect
+		}
+	}
+}
+
+// imperfectAt reports whether token i reads as an imperfect verb. A verb
+// trigger tells by its lemma: the past forms begin like the lemma (قتل،
+// قتلت، قتلوا), the imperfect ones with a prefix (يقتل). Other words go
+// by shape: ي-, تت-, تست-, تؤ- and hollow تفول (تكون، تقوم) are imperfect;
+// past verbs of the derived forms also begin with ت or ا (تعرض، اعتقل),
+// so the rest reads as past. Out of range or not a word: imperfect, the
+// cautious reading.
+func (v *sentenceView) imperfectAt(i int) bool {
+	if i >= len(v.toks) || v.toks[i].Kind != marsad.Word {
+		return true
+	}
+	w := []rune(v.toks[i].Norm)
+	for _, m := range v.matches {
+		if m.Kind != lexicon.KindTrigger || m.TokStart != i || m.Trigger.POS != "verb" {
+			continue
+		}
+		for _, f := range m.Trigger.Forms {
+			fs := strings.Fields(f)
+			if len(fs) == 0 {
+				continue
+			}
+			lemma := []rune(arabic.Fold(fs[0]))
+			if len(lemma) >= 2 && len(w) >= 2 && w[0] == lemma[0] && w[1] == lemma[1] {
+				return false
+			}
+		}
+		return true
+	}
+	if len(w) < 3 {
+		return false
+	}
+	s := string(w)
+	switch {
+	case w[0] == 'ي':
+		return true
+	case strings.HasPrefix(s, "تت"), strings.HasPrefix(s, "تست"), strings.HasPrefix(s, "تؤ"):
+		return true
+	case w[0] == 'ت' && len(w) == 4 && (w[2] == 'و' || w[2] == 'ي'):
+		return true
+	}
+	return false
 }
 
 // nominal reports whether a word a verb entry matched is in fact its

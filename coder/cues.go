@@ -45,6 +45,9 @@ const (
 	cueCrowd        = "crowd"
 	cueCrowdAct     = "crowd-act"
 	cueTargetOf     = "target-of"
+	// cuePerfect is not written in cues.tsv: a cue noted "imperfect"
+	// (قد) becomes it when the verb after it is past (see tenseCues).
+	cuePerfect = "perfect"
 )
 
 var cueKinds = map[string]bool{

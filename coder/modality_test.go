@@ -1,10 +1,14 @@
 package coder_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
 	marsad "github.com/marsad/marsad"
+	"github.com/marsad/marsad/coder"
+	"github.com/marsad/marsad/data"
+	"github.com/marsad/marsad/lexicon"
 )
 
 // The sentences below are from the development gold files
@@ -61,14 +65,7 @@ func TestNegationAndModalityAreMarked(t *testing.T) {
 		{"وقال ان أنقرة مستعدة لتحمل الانتقادات الدولية اذا شنت هجوما.", "شنت", marsad.Hypothetical},
 	} {
 		evs := code(t, c.text, "")
-		e := find(evs, "ASSAULT", func(e *marsad.Event) bool { return strings.Contains(e.Trigger.Text, c.trigger) })
-		if e == nil {
-			t.Errorf("%s: no ASSAULT on %q; events: %s", c.text, c.trigger, summary(evs))
-			continue
-		}
-		if e.Modality != c.modality {
-			t.Errorf("%s: modality %s, want %s", c.text, e.Modality, c.modality)
-		}
+		wantModality(t, evs, c.text, c.trigger, c.modality)
 	}
 }
 
@@ -153,5 +150,56 @@ func TestSubjectBeforeAPluralVerb(t *testing.T) {
 	}
 	if e.ClaimedBy == nil || !strings.Contains(e.ClaimedBy.Text, "القنصلية") {
 		t.Errorf("claimed_by = %+v, want the consulate", e.ClaimedBy)
+	}
+}
+
+// codeRules codes with the rules alone (no filter, no recogniser), so that
+// a test can read the modality of candidates the filter would drop.
+func codeRules(t *testing.T, text string) []marsad.Event {
+	t.Helper()
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cues, err := coder.LoadCues(data.FS, coder.CuesFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs, err := coder.New(lex, cues, coder.Options{}).Code(context.Background(), marsad.Document{ID: "t", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return evs
+}
+
+// قد before an imperfect verb is "may"; before a past verb it is
+// perfective ("has killed"), and "كان … قد" is the past perfect of a
+// report, not a hypothesis.
+func TestQadBeforeAPastVerbIsAsserted(t *testing.T) {
+	for _, c := range []struct {
+		text, trigger, modality string
+	}{
+		{"وكان نفس الإقليم الحدودي، قد تعرض لقصف صاروخي في وقت سابق الأربعاء، أسفر عن سقوط خمسة قتلى على الأقل وإصابة سبعة آخرين.",
+			"قصف", marsad.Asserted},
+		{"وقد استهدف اخر هجوم انتحاري في كابل ايضا القوات الاجنبية في 25 اغسطس.", "استهدف", marsad.Asserted},
+		{"وكان مسلحون قد خطفوا القنصل امس.", "خطفوا", marsad.Asserted},
+		{"وحذر من ان المسلحين قد يهاجمون المدينة.", "يهاجمون", marsad.Hypothetical},
+		{"وقال إن الجماعة قد تستهدف السفارات.", "تستهدف", marsad.Hypothetical},
+	} {
+		evs := codeRules(t, c.text)
+		wantModality(t, evs, c.text, c.trigger, c.modality)
+	}
+}
+
+// wantModality checks the modality of the ASSAULT on trigger.
+func wantModality(t *testing.T, evs []marsad.Event, text, trigger, modality string) {
+	t.Helper()
+	e := find(evs, "ASSAULT", func(e *marsad.Event) bool { return strings.Contains(e.Trigger.Text, trigger) })
+	if e == nil {
+		t.Errorf("%s: no ASSAULT on %q; events: %s", text, trigger, summary(evs))
+		return
+	}
+	if e.Modality != modality {
+		t.Errorf("%s: modality %s, want %s", text, e.Modality, modality)
 	}
 }
