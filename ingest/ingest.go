@@ -7,6 +7,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	marsad "github.com/marsad/marsad"
@@ -55,40 +56,60 @@ func Run(ctx context.Context, st store.Store, c Coder, paths []string, opt Optio
 	}
 	start := time.Now()
 	sum := Summary{Reasons: map[string]int{}}
-	var batch []store.Item
-	inBatch := map[string]bool{}
+	var mu sync.Mutex // guards sum between the emitter and the saver
 	report := func(done bool) {
 		if opt.Progress != nil {
 			opt.Progress(Progress{Seen: sum.Documents + sum.Rejected, New: sum.New, Duplicate: sum.Duplicate,
 				Rejected: sum.Rejected, Events: sum.Events, Elapsed: time.Since(start), Done: done})
 		}
 	}
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		// A batch is written even when the run is being interrupted, so
-		// that the documents already coded are not lost.
-		res, err := st.SaveBatch(context.WithoutCancel(ctx), batch)
-		if err != nil {
-			return fmt.Errorf("saving a batch of %d documents: %w", len(batch), err)
-		}
-		sum.New += res.Saved
-		sum.Duplicate += res.Duplicates
-		for _, it := range res.Items {
-			if !it.Duplicate {
-				sum.Events += it.Events
+	// Batches are saved by their own goroutine so that coding the next
+	// batch overlaps writing this one. A batch is written even when the
+	// run is being interrupted, so that documents already coded are kept.
+	batches := make(chan []store.Item, 1)
+	var saveErr error
+	saved := make(chan struct{})
+	go func() {
+		defer close(saved)
+		for b := range batches {
+			if saveErr != nil {
+				continue
 			}
+			res, err := st.SaveBatch(context.WithoutCancel(ctx), b)
+			mu.Lock()
+			if err != nil {
+				saveErr = fmt.Errorf("saving a batch of %d documents: %w", len(b), err)
+			} else {
+				sum.New += res.Saved
+				sum.Duplicate += res.Duplicates
+				for _, it := range res.Items {
+					if !it.Duplicate {
+						sum.Events += it.Events
+					}
+				}
+				report(false)
+			}
+			mu.Unlock()
 		}
-		batch = batch[:0]
-		clear(inBatch)
-		report(false)
-		return nil
+	}()
+	var batch []store.Item
+	inBatch := map[string]bool{}
+	send := func() {
+		if len(batch) > 0 {
+			batches <- batch
+			batch = nil
+			clear(inBatch)
+		}
 	}
 	skip := func(d marsad.Document) (bool, error) {
 		return st.HasDocument(ctx, d.Hash)
 	}
 	err := CodeOrdered(ctx, c, paths, opt.Reader, opt.Workers, skip, func(r Result) error {
+		mu.Lock()
+		defer mu.Unlock()
+		if saveErr != nil {
+			return saveErr
+		}
 		if r.Reject != nil {
 			sum.Rejected++
 			sum.Rejects = append(sum.Rejects, r.Reject.Error())
@@ -103,12 +124,17 @@ func Run(ctx context.Context, st store.Store, c Coder, paths []string, opt Optio
 		inBatch[r.Doc.Hash] = true
 		batch = append(batch, store.Item{Doc: r.Doc, Sentences: arabic.Split(r.Doc.Text), Events: r.Events})
 		if len(batch) >= opt.BatchSize {
-			return flush()
+			mu.Unlock()
+			send()
+			mu.Lock()
 		}
 		return nil
 	})
-	if ferr := flush(); ferr != nil && err == nil {
-		err = ferr
+	send()
+	close(batches)
+	<-saved
+	if saveErr != nil && (err == nil || errors.Is(err, saveErr)) {
+		err = saveErr
 	}
 	sum.Seconds = time.Since(start).Seconds()
 	report(true)

@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"syscall"
@@ -106,6 +107,13 @@ func run(ctx context.Context, env *cliEnv, args []string) int {
 		}
 		return 2
 	}
+	if path := os.Getenv("MARSAD_CPUPROFILE"); path != "" {
+		if stop, err := startCPUProfile(path); err == nil {
+			defer stop()
+		} else {
+			fmt.Fprintf(env.Stderr, "marsad: cpu profile: %v\n", err)
+		}
+	}
 	if err := c.Run(ctx, env, positional); err != nil {
 		if errors.Is(err, errUsage) {
 			fs.Usage()
@@ -192,6 +200,7 @@ Environment:
                 that replaces the built-in copy; edit and re-run, no rebuild needed
   MARSAD_DB     store to use when --db is not given (default marsad.db)
   MARSAD_LOG    "debug" for verbose logs on stderr
+  MARSAD_CPUPROFILE  write a Go CPU profile of the command to this file (go tool pprof)
 
 Example:
   marsad code ../shared/seed/000_a763ce97bed870a3.txt --date 2019-10-25
@@ -218,6 +227,19 @@ func indent(s string) string {
 		lines[i] = "  " + l
 	}
 	return strings.Join(lines, "\n")
+}
+
+// startCPUProfile profiles the command into path until stop is called.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 func versionString() string { return "marsad " + marsadVersion() }
