@@ -154,3 +154,20 @@ func TestEventKeyAndClusterer(t *testing.T) {
 		t.Errorf("clusters = %v, want %s", got, want)
 	}
 }
+
+func TestEventsWithTooLittleToCompareAreNotMerged(t *testing.T) {
+	bare := marsad.Event{EventType: "ASSAULT", Modality: marsad.Asserted}
+	if k := EventKey(&bare); k != "" {
+		t.Errorf("an attack with no actors and no place got key %q", k)
+	}
+	onlyPlace := bare
+	onlyPlace.Location = &marsad.PlaceRef{Text: "طرابلس", GazetteerID: "geonames:2210247"}
+	if k := EventKey(&onlyPlace); k != "" {
+		t.Errorf("an attack known only by its place got key %q", k)
+	}
+	placeAndSource := onlyPlace
+	placeAndSource.Source = &marsad.ActorRef{Text: "الجيش الليبي", ActorID: "lby-lna"}
+	if k := EventKey(&placeAndSource); k == "" {
+		t.Error("an attack with a source and a place cannot be clustered")
+	}
+}

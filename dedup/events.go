@@ -18,8 +18,9 @@ const DefaultWindowDays = 2
 // source and target actors (dictionary id, or folded text when the
 // dictionary did not resolve them) and the place (gazetteer id, or folded
 // text). It is "" for events that must not be merged: ones the text does
-// not assert (negated, hypothetical, future: see marsad.Event.Counts) and
-// ones without a type.
+// not assert (negated, hypothetical, future: see marsad.Event.Counts), ones
+// without a type, and ones that name fewer than two of source, target and
+// place — "an attack" on its own matches every other attack of those days.
 func EventKey(e *marsad.Event) string {
 	if e.EventType == "" || !e.Counts() {
 		return ""
@@ -33,6 +34,15 @@ func EventKey(e *marsad.Event) string {
 	}
 	if e.Location != nil {
 		loc = refKey(string(e.Location.GazetteerID), e.Location.Text)
+	}
+	known := 0
+	for _, k := range []string{src, tgt, loc} {
+		if k != "" {
+			known++
+		}
+	}
+	if known < 2 {
+		return ""
 	}
 	return e.EventType + "|" + src + "|" + tgt + "|" + loc
 }

@@ -33,6 +33,8 @@ func filterFlags(fs *flag.FlagSet, f *store.Filter, types *string) {
 	fs.StringVar(&f.Source, "source", "", "document source")
 	fs.StringVar(&f.Modality, "modality", "", "asserted, negated, hypothetical, future or historical")
 	fs.StringVar(&f.Text, "text", "", "full-text query over the articles")
+	fs.StringVar(&f.Cluster, "cluster", "", "event cluster id: every report of one happening")
+	fs.StringVar(&f.DocID, "doc", "", "document id")
 	fs.IntVar(&f.Limit, "limit", 100000, "most events to export")
 }
 
