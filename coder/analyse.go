@@ -55,9 +55,45 @@ func (c *Coder) analyse(s marsad.Sentence, articleDate string) *sentenceView {
 			dict = append(dict, m)
 		}
 	}
+	v.dropNonEvents()
 	v.addCrowdTriggers()
 	v.buildActors(agents, dict)
 	return v
+}
+
+// dropNonEvents removes trigger matches that are another word: a sense
+// that is no event (فجرا "at dawn", تظاهرة ثقافية "a festival"), a word
+// inside a place name (عين زارة is no visit), and an event noun that only
+// names where fighting goes on (محاور القتال، ساحات المعارك).
+func (v *sentenceView) dropNonEvents() {
+	out := v.triggers[:0]
+	for _, t := range v.triggers {
+		if _, ok := v.cueCovering(t.start, cueNotEvent); ok {
+			continue
+		}
+		if v.insidePlaceName(t) {
+			continue
+		}
+		if t.noun && t.start > 0 {
+			if _, ok := v.hasCueAt(t.start-1, cueEventPlace); ok {
+				continue
+			}
+		}
+		out = append(out, t)
+	}
+	v.triggers = out
+}
+
+// insidePlaceName reports whether a place name of several words covers
+// the trigger (عين زارة). One-word places are left alone: a trigger word
+// that is also a village name is far more often the word.
+func (v *sentenceView) insidePlaceName(t trigger) bool {
+	for _, p := range v.places {
+		if p.end-p.start > 1 && p.start <= t.start && t.end <= p.end {
+			return true
+		}
+	}
+	return false
 }
 
 // tenseCues resolves cues whose sense hangs on the tense of the next

@@ -203,3 +203,39 @@ func wantModality(t *testing.T, evs []marsad.Event, text, trigger, modality stri
 		t.Errorf("%s: modality %s, want %s", text, e.Modality, modality)
 	}
 }
+
+// Words that spell like a trigger but are another word give no event:
+// a place name (عين زارة is no visit), dawn (فجرا), the front lines
+// (محاور القتال), a festival (تظاهرة ثقافية).
+func TestTriggerLookalikesAreNoEvents(t *testing.T) {
+	for _, c := range []struct {
+		text, typ, word string
+	}{
+		{"اندلعت اشتباكات عنيفة بين قوات الجيش الليبي وقوات حكومة الوفاق في منطقة عين زارة", "CONSULT", "زارة"},
+		{"بدأ مقاتلو مصراتة الجمعة في الانسحاب من محاور القتال", "ASSAULT", "القتال"},
+		{"واعتقلت القوات الامريكية فجرا ثلاثة مسلحين", "ASSAULT", "فجرا"},
+		{"وتنظم وزارة الثقافة تظاهرة ثقافية في العاصمة الاسبوع المقبل", "PROTEST", "تظاهرة"},
+	} {
+		for _, e := range codeRules(t, c.text) {
+			if e.EventType == c.typ && strings.Contains(e.Trigger.Text, c.word) {
+				t.Errorf("%s: %s on %q", c.text, c.typ, e.Trigger.Text)
+			}
+		}
+	}
+}
+
+// Triggers added after the error analysis: a verb of exploding, gunshots,
+// a beating, a passive assassination, a downed aircraft.
+func TestAddedAssaultTriggers(t *testing.T) {
+	for _, c := range []struct{ text, word string }{
+		{"قال مصدر امني عراقي إن رأسا مقطوعا انفجر أمس لدى مرور دورية", "انفجر"},
+		{"وكان الوحيدي أطلق عدة أعيرة نارية على مجموعة في منطقة المدرج الروماني", "أعيرة"},
+		{"وجاء في الشكوى ان قوات مناوي تتعدى على السكان بالضرب", "تتعدى"},
+		{"ولكن خلال شهر واحد اغتيل كرامي في متفجرة زرعت في طائرة هليكوبتر", "اغتيل"},
+		{"اعلنت وزارة الدفاع الروسية ان القوات الروسية أسقطت طائرتي تجسس جورجيتين", "أسقطت"},
+	} {
+		if find(codeRules(t, c.text), "ASSAULT", func(e *marsad.Event) bool { return strings.Contains(e.Trigger.Text, c.word) }) == nil {
+			t.Errorf("%s: no ASSAULT on %q", c.text, c.word)
+		}
+	}
+}
