@@ -396,7 +396,29 @@ func (v *sentenceView) contentWord(i int) bool {
 			return false
 		}
 	}
-	return len([]rune(t.Stem)) > 1
+	return len([]rune(t.Stem)) > 1 && !verbShape(&t)
+}
+
+// verbShape reports whether a word without the article has the shape of
+// a verb: the imperfect prefix ي (يهدف، ويقولون) or the plural past or
+// subjunctive ending وا (حصلوا). Such a word heads no noun phrase; names
+// that look like it (يوسف) are found by the recogniser first.
+func verbShape(t *marsad.Token) bool {
+	if t.Kind != marsad.Word || hasArticle(t) {
+		return false
+	}
+	w := []rune(t.Norm)
+	if len(w) > 3 && (w[0] == 'و' || w[0] == 'ف') {
+		w = w[1:]
+	}
+	n := len(w)
+	if n < 4 {
+		return false
+	}
+	if w[0] == 'ي' && w[n-1] != 'ي' && w[n-1] != 'ه' {
+		return true
+	}
+	return w[n-2] == 'و' && w[n-1] == 'ا'
 }
 
 // nounCues are cue kinds that are nouns, so can head the phrase that

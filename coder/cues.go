@@ -47,6 +47,7 @@ const (
 	cueTargetOf     = "target-of"
 	cueNotEvent     = "not-event"
 	cueEventPlace   = "event-place"
+	cueReciprocal   = "reciprocal"
 	// cuePerfect is not written in cues.tsv: a cue noted "imperfect"
 	// (قد) becomes it when the verb after it is past (see tenseCues).
 	cuePerfect = "perfect"
@@ -59,7 +60,7 @@ var cueKinds = map[string]bool{
 	cueAnchor: true, cuePatientNoun: true, cueKill: true, cuePassive: true, cueAgentMarker: true,
 	cueComplement: true, cueDead: true, cuePrep: true, cueTargetPrep: true,
 	cueVoiceAmbig: true, cueFunction: true, cueCrowd: true, cueCrowdAct: true,
-	cueTargetOf: true, cueNotEvent: true, cueEventPlace: true,
+	cueTargetOf: true, cueNotEvent: true, cueEventPlace: true, cueReciprocal: true,
 }
 
 // verbCues are the kinds whose first word is a verb lemma that is

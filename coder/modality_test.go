@@ -239,3 +239,23 @@ func TestAddedAssaultTriggers(t *testing.T) {
 		}
 	}
 }
+
+// A clash names both sides after بين (source, then target after و), or
+// the other side after مع (the target).
+func TestClashSides(t *testing.T) {
+	for _, c := range []struct{ text, word, src, tgt string }{
+		{"اندلعت اشتباكات عنيفة بين قوات الجيش الليبي وقوات حكومة الوفاق في منطقة عين زارة", "اشتباكات", "الجيش", "الوفاق"},
+		{"واشتبكت الشرطة مع المتظاهرين في وسط المدينة", "اشتبكت", "الشرطة", "المتظاهرين"},
+	} {
+		evs := codeRules(t, c.text)
+		e := find(evs, "ASSAULT", func(e *marsad.Event) bool { return strings.Contains(e.Trigger.Text, c.word) })
+		switch {
+		case e == nil:
+			t.Errorf("%s: no ASSAULT on %q; events: %s", c.text, c.word, summary(evs))
+		case e.Source == nil || !strings.Contains(e.Source.Text, c.src):
+			t.Errorf("%s: source %+v, want %s", c.text, e.Source, c.src)
+		case e.Target == nil || !strings.Contains(e.Target.Text, c.tgt):
+			t.Errorf("%s: target %+v, want %s", c.text, e.Target, c.tgt)
+		}
+	}
+}

@@ -108,10 +108,74 @@ const targetOfReach = 12
 // target whatever else the clause holds.
 func (v *sentenceView) roles(t *trigger) (src, tgt *actorSpan) {
 	src, tgt = v.baseRoles(t)
+	if s, x := v.reciprocal(t); x != nil {
+		if s != nil {
+			src = s
+		}
+		tgt = x
+		if src == tgt {
+			src = nil
+		}
+		return src, tgt
+	}
 	if x := v.targetOf(t); x != nil && x != src {
 		tgt = x
 	}
 	return src, tgt
+}
+
+// reciprocalReach is how many words (adjectives: اشتباكات عنيفة مسلحة)
+// may stand between an event word and بين/مع.
+const reciprocalReach = 2
+
+// reciprocal reads the sides of a clash written after the event word:
+// "بين X و Y" gives source X and target Y, "مع X" the target X (the
+// source is then the subject the other rules found). It returns a nil
+// target when the sentence has no such phrase.
+func (v *sentenceView) reciprocal(t *trigger) (src, tgt *actorSpan) {
+	for i := t.end; i < len(v.toks) && i-t.end <= reciprocalReach; i++ {
+		h, ok := v.hasCueAt(i, cueReciprocal)
+		if !ok {
+			if v.isClauseBreak(i) || v.prepBefore(i) {
+				return nil, nil
+			}
+			continue
+		}
+		first := v.actorAt(h.end)
+		if first == nil {
+			return nil, nil
+		}
+		if h.note != "between" {
+			return nil, first
+		}
+		for k := range v.actors {
+			a := &v.actors[k]
+			if a.start >= first.end && a.start-first.end <= 1 && hasPrefix(&v.toks[a.start], "و") {
+				return first, a
+			}
+		}
+		return nil, nil
+	}
+	return nil, nil
+}
+
+// actorAt is the actor phrase that starts at token i.
+func (v *sentenceView) actorAt(i int) *actorSpan {
+	for k := range v.actors {
+		if v.actors[k].start == i {
+			return &v.actors[k]
+		}
+	}
+	return nil
+}
+
+func hasPrefix(t *marsad.Token, p string) bool {
+	for _, x := range t.Prefixes {
+		if x == p {
+			return true
+		}
+	}
+	return false
 }
 
 // targetOf is the phrase right after a target-of cue of the trigger's
