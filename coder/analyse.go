@@ -336,6 +336,29 @@ func (v *sentenceView) buildActors(agents, dict []lexicon.Match) {
 	}
 	v.addNounPhrases(used)
 	sort.Slice(v.actors, func(i, j int) bool { return v.actors[i].start < v.actors[j].start })
+	v.mergeDemonyms()
+}
+
+// mergeDemonyms joins a country adjective to the noun phrase before it
+// (دورية عسكرية ألمانية، مواطنين أميركيين): the phrase is one actor of
+// that country, not a noun and a country.
+func (v *sentenceView) mergeDemonyms() {
+	out := v.actors[:0]
+	for k := 0; k < len(v.actors); k++ {
+		a := v.actors[k]
+		if k+1 < len(v.actors) {
+			b := v.actors[k+1]
+			if a.how == "np" && b.how == "dict" && b.start == a.end && b.end == b.start+1 &&
+				b.ref.ActorID != "" && b.ref.ActorID == b.ref.Country && v.agrees(a.end-1, b.start) {
+				a.end = b.end
+				sp := v.span(a.start, a.end)
+				a.ref.Text, a.ref.End, a.ref.Country = sp.Text, sp.End, b.ref.Country
+				k++
+			}
+		}
+		out = append(out, a)
+	}
+	v.actors = out
 }
 
 // Longest run of agreeing words after a noun phrase's head.
@@ -349,6 +372,15 @@ const maxModifiers = 2
 func (v *sentenceView) addNounPhrases(used []bool) {
 	for i := 0; i < len(v.toks); i++ {
 		if used[i] || !v.contentWord(i) {
+			continue
+		}
+		if a := v.actorEndingAt(i); a != nil && v.toks[i].Kind == marsad.Word && ending(v.toks[i].Stem) == "ي" && v.agrees(i-1, i) {
+			// a nisba adjective of the phrase before it (دورية ألمانية،
+			// سيارة ملغومة) is part of that phrase, not a new one
+			a.end = i + 1
+			sp := v.span(a.start, a.end)
+			a.ref.Text, a.ref.End = sp.Text, sp.End
+			used[i] = true
 			continue
 		}
 		start := i
@@ -369,6 +401,16 @@ func (v *sentenceView) addNounPhrases(used []bool) {
 			used[k] = true
 		}
 	}
+}
+
+// actorEndingAt is the actor phrase that ends just before token i.
+func (v *sentenceView) actorEndingAt(i int) *actorSpan {
+	for k := range v.actors {
+		if v.actors[k].end == i {
+			return &v.actors[k]
+		}
+	}
+	return nil
 }
 
 // contentWord reports whether token i can be part of a noun phrase: a

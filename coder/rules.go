@@ -180,7 +180,11 @@ func hasPrefix(t *marsad.Token, p string) bool {
 
 // targetOf is the phrase right after a target-of cue of the trigger's
 // event type, after the trigger and before the next sentence break.
+// A named actor (a dictionary entry, a group or a person) after any of
+// the cues wins over a plain noun phrase after the first: in "تجمعوا أمام
+// مبنى المحافظة مطالبين الحكومة" the protest is aimed at the government.
 func (v *sentenceView) targetOf(t *trigger) *actorSpan {
+	var first *actorSpan
 	for _, h := range v.cues {
 		if h.kind != cueTargetOf || h.note != t.eventType || h.start < t.start || h.start-t.end > targetOfReach {
 			continue
@@ -188,11 +192,17 @@ func (v *sentenceView) targetOf(t *trigger) *actorSpan {
 		for k := range v.actors {
 			a := &v.actors[k]
 			if a.start >= h.end && a.start-h.end <= 1 {
-				return a
+				if a.how != "np" {
+					return a
+				}
+				if first == nil {
+					first = a
+				}
+				break
 			}
 		}
 	}
-	return nil
+	return first
 }
 
 func (v *sentenceView) baseRoles(t *trigger) (src, tgt *actorSpan) {
