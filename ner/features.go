@@ -8,9 +8,11 @@ import (
 	"github.com/marsad/marsad/arabic"
 )
 
-// Gazetteer tells which entity types a folded phrase (one to
-// maxGazetteerWords folded words joined by single spaces) is known as, e.g.
-// ["LOC"], or nil. It lets the coder feed its lexicon to the tagger.
+// Gazetteer tells which classes a phrase (one to maxGazetteerWords words,
+// each in its GazetteerKey form, joined by single spaces) is known as,
+// e.g. ["LOC"], or nil. The classes are feature values the model learns
+// to weigh, not necessarily entity types. LexiconGazetteer builds one from
+// the knowledge files.
 type Gazetteer func(phrase string) []string
 
 // maxGazetteerWords is the longest phrase offered to a Gazetteer.
@@ -73,6 +75,8 @@ type featurizer struct {
 	hs    []uint64 // hash of stem
 	hsh   []uint64 // hash of shape
 	gz    []uint64 // hash of gazetteer match (0 = none)
+	gk    []string // gazetteer key of each word (GazetteerKey)
+	ends  []int    // byte ends of the 1…4-word phrases in markGazetteer
 	keys  []uint64 // all tokens' keys, flat
 	start []int    // token i's keys are keys[start[i]:start[i+1]]
 	sb    strings.Builder
@@ -199,18 +203,28 @@ func (f *featurizer) token(i, n int) {
 // right, and marks its tokens with begin/inside hashes of its types.
 func (f *featurizer) markGazetteer(gaz Gazetteer) {
 	n := len(f.norm)
+	f.gk = f.gk[:0]
+	for _, w := range f.norm {
+		f.gk = append(f.gk, GazetteerKey(w))
+	}
 	for i := 0; i < n; {
+		// One string holds the longest candidate; the shorter ones are
+		// its prefixes, which cost no allocation.
+		f.sb.Reset()
+		ends := f.ends[:0]
+		for j := i; j < min(i+maxGazetteerWords, n); j++ {
+			if j > i {
+				f.sb.WriteByte(' ')
+			}
+			f.sb.WriteString(f.gk[j])
+			ends = append(ends, f.sb.Len())
+		}
+		f.ends = ends
+		long := f.sb.String()
 		matched := 0
 		var types []string
-		for l := min(maxGazetteerWords, n-i); l >= 1; l-- {
-			f.sb.Reset()
-			for j := i; j < i+l; j++ {
-				if j > i {
-					f.sb.WriteByte(' ')
-				}
-				f.sb.WriteString(f.norm[j])
-			}
-			if t := gaz(f.sb.String()); len(t) > 0 {
+		for l := len(ends); l >= 1; l-- {
+			if t := gaz(long[:ends[l-1]]); len(t) > 0 {
 				matched, types = l, t
 				break
 			}
@@ -219,15 +233,27 @@ func (f *featurizer) markGazetteer(gaz Gazetteer) {
 			i++
 			continue
 		}
-		types = append([]string(nil), types...)
-		sort.Strings(types)
-		h := hashString(strings.Join(types, "|"))
+		h := f.typeHash(types)
 		f.gz[i] = mix(h, 1)
 		for j := i + 1; j < i+matched; j++ {
 			f.gz[j] = mix(h, 2)
 		}
 		i += matched
 	}
+}
+
+// typeHash hashes a gazetteer's type list in sorted order (the lists of
+// LexiconGazetteer are sorted already, so usually nothing is copied).
+func (f *featurizer) typeHash(types []string) uint64 {
+	if !sort.StringsAreSorted(types) {
+		types = append([]string(nil), types...)
+		sort.Strings(types)
+	}
+	h := hashString(types[0])
+	for _, t := range types[1:] {
+		h = mix(h, hashString(t))
+	}
+	return h
 }
 
 // Proclitics and enclitics stripped for the stem feature, on folded text

@@ -12,7 +12,10 @@ import (
 )
 
 // modelMagic starts every model file; the digit is the format version.
-const modelMagic = "MARSAD-NER-2\n"
+const modelMagic = "MARSAD-NER-3\n"
+
+// modelMagicV2 is the previous format, without Model.Gazetteer.
+const modelMagicV2 = "MARSAD-NER-2\n"
 
 // Model is a trained tagger's parameters: the label set and one or two
 // stages of weights. The first stage tags each sentence alone; the second,
@@ -23,8 +26,12 @@ type Model struct {
 	// OPenalty is subtracted from the score of O when tagging, trading
 	// precision for recall (the perceptron alone is cautious).
 	OPenalty float32
-	first    *weights
-	second   *weights // nil for a one-stage model
+	// Gazetteer names the gazetteer the model was trained with ("" for
+	// none, GazetteerLexicon for DefaultGazetteer); Default and Load
+	// install it, since the model's gazetteer weights need it.
+	Gazetteer string
+	first     *weights
+	second    *weights // nil for a one-stage model
 	// allowed[p*L+c] is false for ill-formed BIO moves (p = L: start).
 	allowed []bool
 	typeOf  []int // label → entity type number (0 for O), for document statistics
@@ -102,6 +109,8 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		e.bytes([]byte(l))
 	}
 	e.put(m.OPenalty)
+	e.put(uint16(len(m.Gazetteer)))
+	e.bytes([]byte(m.Gazetteer))
 	stages := []*weights{m.first}
 	if m.second != nil {
 		stages = append(stages, m.second)
@@ -174,7 +183,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 	}
 	br := bufio.NewReaderSize(zr, 1<<16)
 	magic := make([]byte, len(modelMagic))
-	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
+	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic && string(magic) != modelMagicV2 {
 		return nil, errors.New("ner model: not a Marsad NER model of this version (bad header)")
 	}
 	get := func(v any) {
@@ -204,6 +213,13 @@ func ReadModel(r io.Reader) (*Model, error) {
 	m := newModel(labels)
 	var nstages uint8
 	get(&m.OPenalty)
+	if string(magic) == modelMagic {
+		var n uint16
+		get(&n)
+		b := make([]byte, n)
+		get(b)
+		m.Gazetteer = string(b)
+	}
 	get(&nstages)
 	if err != nil || nstages < 1 || nstages > 2 {
 		return nil, fmt.Errorf("ner model: bad stage count %d (%v)", nstages, err)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"path/filepath"
 	"sync"
 
 	marsad "github.com/marsad/marsad"
@@ -43,18 +44,29 @@ var loadDefault = sync.OnceValues(func() (*Model, error) {
 	return m, nil
 })
 
-// Default returns a tagger over the embedded ANERcorp model. The model is
-// decoded once per process; each call returns a fresh Tagger, so setting
-// a gazetteer on one does not affect the others.
+// Default returns a tagger over the embedded ANERcorp model, with the
+// gazetteer it was trained with (DefaultGazetteer, which loads the
+// lexicon). The model is decoded once per process; each call returns a
+// fresh Tagger, so setting a gazetteer on one does not affect the others.
 func Default() (*Tagger, error) {
 	m, err := loadDefault()
 	if err != nil {
 		return nil, err
 	}
-	return New(m), nil
+	t := New(m)
+	if m.Gazetteer == GazetteerLexicon {
+		g, err := DefaultGazetteer()
+		if err != nil {
+			return nil, err
+		}
+		t.SetGazetteer(g)
+	}
+	return t, nil
 }
 
-// Load reads a model file written by `marsad train ner`.
+// Load reads a model file written by `marsad train ner`. A model trained
+// with the lexicon gazetteer gets it, with the first-name list found next
+// to the model file (FirstNamesFile), else the embedded one.
 func Load(path string) (*Tagger, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -65,7 +77,31 @@ func Load(path string) (*Tagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return New(m), nil
+	t := New(m)
+	switch m.Gazetteer {
+	case "":
+	case GazetteerLexicon:
+		g, err := DefaultGazetteer()
+		names := filepath.Join(filepath.Dir(path), FirstNamesFile)
+		if nf, ferr := os.Open(names); ferr == nil {
+			var list []string
+			list, err = ReadNames(nf)
+			nf.Close()
+			if err == nil {
+				g, err = lexiconGazetteer(list)
+			}
+			if err != nil {
+				err = fmt.Errorf("%s: %w", names, err)
+			}
+		}
+		if err != nil {
+			return nil, err
+		}
+		t.SetGazetteer(g)
+	default:
+		return nil, fmt.Errorf("%s: unknown gazetteer %q", path, m.Gazetteer)
+	}
+	return t, nil
 }
 
 // Model returns the tagger's model.

@@ -36,6 +36,15 @@ type TrainOptions struct {
 	// Gazetteer, when set, adds gazetteer-membership features; a tagger
 	// then needs the same (or a similar) gazetteer via SetGazetteer.
 	Gazetteer Gazetteer
+	// GazetteerFrom, when set, builds a gazetteer that may learn from
+	// training sentences (say, the first names of their PERS entities).
+	// Each fold of the training data then gets its features from a
+	// gazetteer built on the other folds, so that the model learns how
+	// reliable the list is on text it was not built from; Gazetteer is
+	// ignored. The tagger should use GazetteerFrom(all training sentences).
+	GazetteerFrom func(train []Sentence) Gazetteer
+	// GazetteerName is stored as Model.Gazetteer.
+	GazetteerName string
 	// Dev, when set, is tagged after every pass of each stage and given to
 	// Progress (stage is 1 or 2).
 	Dev      []Sentence
@@ -68,10 +77,16 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 	}
 	m := newModel(labels)
 	m.OPenalty = opt.OPenalty
+	m.Gazetteer = opt.GazetteerName
 	var f featurizer
+	gaz := sentenceGazetteers(sents, opt)
+	full := opt.Gazetteer // what the tagger will use
+	if opt.GazetteerFrom != nil {
+		full = opt.GazetteerFrom(sents)
+	}
 	raw := make([]sentKeys, len(sents))
 	for i, s := range sents {
-		f.prepare(s.Words, false, opt.Gazetteer)
+		f.prepare(s.Words, false, gaz[i])
 		raw[i] = sentKeys{start: slices.Clone(f.start), keys: slices.Clone(f.keys)}
 	}
 	all := make([]int, len(sents))
@@ -92,7 +107,9 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 					trial.second = w
 				}
 				var err error
-				if rep, err = EvaluateTagger(New(&trial), opt.Dev); err != nil {
+				tg := New(&trial)
+				tg.SetGazetteer(full)
+				if rep, err = EvaluateTagger(tg, opt.Dev); err != nil {
 					return err
 				}
 			}
@@ -110,11 +127,10 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 	// First-stage labels for every training sentence from a model that
 	// did not see its document.
 	lab := make([][]int, len(sents))
-	folds := DefaultFolds
-	for k := 0; k < folds; k++ {
+	for k := 0; k < DefaultFolds; k++ {
 		var in, out []int
 		for i := range sents {
-			if (i/DocSentences)%folds == k {
+			if fold(i) == k {
 				out = append(out, i)
 			} else {
 				in = append(in, i)
@@ -126,7 +142,7 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 		}
 		var s scratch
 		for _, i := range out {
-			s.f.prepare(sents[i].Words, false, opt.Gazetteer)
+			s.f.prepare(sents[i].Words, false, gaz[i])
 			lab[i] = slices.Clone(m.decode(w, &s, s.f.keys, s.f.start, nil, nil))
 		}
 	}
@@ -137,7 +153,7 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 		hi := min(lo+DocSentences, len(sents))
 		d.lab, d.stems, d.starts = d.lab[:0], d.stems[:0], append(d.starts[:0], 0)
 		for i := lo; i < hi; i++ {
-			f.prepare(sents[i].Words, false, opt.Gazetteer)
+			f.prepare(sents[i].Words, false, gaz[i])
 			d.lab = append(d.lab, lab[i]...)
 			d.stems = append(d.stems, f.hs...)
 			d.starts = append(d.starts, len(d.lab))
@@ -160,6 +176,37 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 		return nil, err
 	}
 	return m, nil
+}
+
+// fold is the cross-validation fold of sentence i: whole documents of
+// DocSentences sentences go to the same fold.
+func fold(i int) int { return (i / DocSentences) % DefaultFolds }
+
+// sentenceGazetteers returns the gazetteer each training sentence's
+// features are computed with (see TrainOptions.GazetteerFrom).
+func sentenceGazetteers(sents []Sentence, opt TrainOptions) []Gazetteer {
+	out := make([]Gazetteer, len(sents))
+	if opt.GazetteerFrom == nil {
+		for i := range out {
+			out[i] = opt.Gazetteer
+		}
+		return out
+	}
+	for k := 0; k < DefaultFolds; k++ {
+		var other []Sentence
+		for i, s := range sents {
+			if fold(i) != k {
+				other = append(other, s)
+			}
+		}
+		g := opt.GazetteerFrom(other)
+		for i := range sents {
+			if fold(i) == k {
+				out[i] = g
+			}
+		}
+	}
+	return out
 }
 
 // fit trains one stage on the sentences numbered use.
