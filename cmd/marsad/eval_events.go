@@ -2,10 +2,8 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
-	"os"
 
 	marsad "github.com/marsad/marsad"
 	"github.com/marsad/marsad/coder"
@@ -35,14 +33,9 @@ hypothetical and future events do not count). Labels: yes = positive;
 			if gold == "" || len(args) > 0 {
 				return errUsage
 			}
-			f, err := os.Open(gold)
+			rows, err := readGold(gold, eval.ReadDetectionCSV)
 			if err != nil {
 				return err
-			}
-			defer f.Close()
-			rows, err := eval.ReadDetectionCSV(f)
-			if err != nil {
-				return fmt.Errorf("%s: %w", gold, err)
 			}
 			code, err := evalCoder()
 			if err != nil {
@@ -58,7 +51,7 @@ hypothetical and future events do not count). Labels: yes = positive;
 			}
 			rep.WriteTable(env.Stdout)
 			if asJSON {
-				return json.NewEncoder(env.Stdout).Encode(rep)
+				return writeJSONLine(env.Stdout, rep)
 			}
 			return nil
 		},

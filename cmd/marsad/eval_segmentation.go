@@ -2,10 +2,7 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
-	"fmt"
-	"os"
 
 	"github.com/marsad/marsad/arabic"
 )
@@ -28,24 +25,15 @@ func init() {
 			if gold == "" || len(args) > 0 {
 				return errUsage
 			}
-			f, err := os.Open(gold)
+			rep, err := readGold(gold, arabic.ScoreSegmentation)
 			if err != nil {
 				return err
-			}
-			defer f.Close()
-			rep, err := arabic.ScoreSegmentation(f)
-			if err != nil {
-				return fmt.Errorf("%s: %w", gold, err)
 			}
 			if err := rep.WriteTable(env.Stdout, errors); err != nil {
 				return err
 			}
 			if asJSON {
-				b, err := json.Marshal(rep)
-				if err != nil {
-					return err
-				}
-				fmt.Fprintln(env.Stdout, string(b))
+				return writeJSONLine(env.Stdout, rep)
 			}
 			return nil
 		},

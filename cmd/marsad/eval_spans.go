@@ -2,10 +2,8 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
-	"os"
 
 	"github.com/marsad/marsad/eval"
 )
@@ -33,14 +31,9 @@ country and sector accuracy are over matched actors whose gold gives codes.`,
 			if gold == "" || len(args) > 0 {
 				return errUsage
 			}
-			f, err := os.Open(gold)
+			rows, err := readGold(gold, eval.ReadSpans)
 			if err != nil {
 				return err
-			}
-			defer f.Close()
-			rows, err := eval.ReadSpans(f)
-			if err != nil {
-				return fmt.Errorf("%s: %w", gold, err)
 			}
 			code, err := evalCoder()
 			if err != nil {
@@ -56,7 +49,7 @@ country and sector accuracy are over matched actors whose gold gives codes.`,
 			}
 			rep.WriteTable(env.Stdout)
 			if asJSON {
-				return json.NewEncoder(env.Stdout).Encode(rep)
+				return writeJSONLine(env.Stdout, rep)
 			}
 			return nil
 		},

@@ -35,15 +35,7 @@ marsad events --text مصراتة --json`,
 			if len(args) > 0 {
 				return errUsage
 			}
-			if *types != "" {
-				f.Types = strings.Split(*types, ",")
-			}
-			s, err := open.Open(ctx, *db)
-			if err != nil {
-				return err
-			}
-			defer s.Close()
-			evs, err := s.Events(ctx, f)
+			evs, err := queryEvents(ctx, *db, f, *types)
 			if err != nil {
 				return err
 			}

@@ -59,15 +59,7 @@ func init() {
 			if len(args) > 0 {
 				return errUsage
 			}
-			if *types != "" {
-				f.Types = strings.Split(*types, ",")
-			}
-			s, err := open.Open(ctx, *db)
-			if err != nil {
-				return err
-			}
-			defer s.Close()
-			evs, err := s.Events(ctx, f)
+			evs, err := queryEvents(ctx, *db, f, *types)
 			if err != nil {
 				return err
 			}
@@ -103,6 +95,20 @@ func init() {
 			return nil
 		},
 	})
+}
+
+// queryEvents opens the store and returns the events f selects; types is
+// the comma-separated --type flag.
+func queryEvents(ctx context.Context, db string, f store.Filter, types string) ([]store.StoredEvent, error) {
+	if types != "" {
+		f.Types = strings.Split(types, ",")
+	}
+	s, err := open.Open(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	return s.Events(ctx, f)
 }
 
 func sortedTypes(m map[string]int) []string {
