@@ -1,9 +1,12 @@
 package coder
 
 import (
+	"bytes"
 	"context"
+	"encoding/csv"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	marsad "github.com/marsad/marsad"
@@ -13,6 +16,14 @@ import (
 
 // cvRepeats is how many different fold draws cross-validation averages.
 const cvRepeats = 5
+
+// maxDifficultNoAlarms bounds the share of "difficult no" sentences the
+// filter may accept when its threshold is chosen (issue 4: ≤ 20%).
+const maxDifficultNoAlarms = 0.20
+
+// filterAverage is how many shuffles a filter model averages (see
+// linear.Options.Average).
+const filterAverage = 5
 
 // FilterReport is what cross-validation of the event filter measured.
 type FilterReport struct {
@@ -48,7 +59,7 @@ type FilterSentence struct {
 }
 
 type goldCands struct {
-	gold  eval.GoldSentence
+	gold  GoldRow
 	group string
 	exs   []int // indices of this sentence's examples
 	// background marks examples kept as historical whatever the filter
@@ -60,9 +71,14 @@ type goldCands struct {
 // every candidate event of that type the rules find in a gold sentence
 // (asserted or historical, not under a condemnation or call) is an example
 // labelled with the sentence's label. It cross-validates by document
-// (folds ≥ 2), picks the threshold that maximises out-of-fold F1, and
-// returns the model trained on all sentences with that threshold.
-func (c *Coder) TrainFilter(ctx context.Context, gold []eval.GoldSentence, folds int, opt linear.Options) (*linear.Model, *FilterReport, error) {
+// (folds ≥ 2), picks the threshold that maximises out-of-fold F1 while
+// "difficult no" alarms stay within maxDifficultNoAlarms, and returns the
+// model trained on all sentences with that threshold. Unless opt says
+// otherwise, each model averages filterAverage shuffles.
+func (c *Coder) TrainFilter(ctx context.Context, gold []GoldRow, folds int, opt linear.Options) (*linear.Model, *FilterReport, error) {
+	if opt.Average == 0 {
+		opt.Average = filterAverage
+	}
 	rules := *c
 	rules.filter = nil
 	var exs []linear.Example
@@ -156,8 +172,8 @@ func (c *Coder) TrainFilter(ctx context.Context, gold []eval.GoldSentence, folds
 			}
 		}
 		defer func() { rep.Sentences = sentenceRows(sents, exs, mean, rep.Threshold) }()
-		best := -1.0
-		for thr := 0.05; thr < 0.96; thr += 0.025 {
+		best, bestWithin := -1.0, false
+		for thr := 0.05; thr < 0.999; thr += 0.0125 {
 			var sum eval.Metrics
 			dn := 0.0
 			for _, oof := range oofs {
@@ -167,9 +183,12 @@ func (c *Coder) TrainFilter(ctx context.Context, gold []eval.GoldSentence, folds
 				dn += difficultRate(sents, pred)
 			}
 			sum.Finish()
-			if sum.F1 > best+1e-9 {
-				best, rep.Threshold, rep.CV = sum.F1, round2(thr), sum
-				rep.CVDifficultNoAlarmRate = dn / float64(len(oofs))
+			dn /= float64(len(oofs))
+			// Over the bound only when no threshold keeps within it.
+			within := dn <= maxDifficultNoAlarms
+			if within && !bestWithin || within == bestWithin && sum.F1 > best+1e-9 {
+				best, bestWithin, rep.Threshold, rep.CV = sum.F1, within, round2(thr), sum
+				rep.CVDifficultNoAlarmRate = dn
 			}
 		}
 	} else {
@@ -194,6 +213,9 @@ func sentenceRows(sents []goldCands, exs []linear.Example, prob []float64, thr f
 	out := make([]FilterSentence, len(sents))
 	for i, s := range sents {
 		r := FilterSentence{ID: s.gold.ID, Label: s.gold.Label, Text: s.gold.Text, Prob: -1}
+		if s.gold.Total > 0 {
+			r.Label += fmt.Sprintf(" %d/%d", s.gold.Accept, s.gold.Total)
+		}
 		for _, j := range s.exs {
 			r.Prob = max(r.Prob, prob[j])
 			if prob[j] >= thr || s.background[j] {
@@ -211,12 +233,12 @@ func sentenceRows(sents []goldCands, exs []linear.Example, prob []float64, thr f
 }
 
 // WriteErrors lists the false positives and false negatives of
-// cross-validation, tab-separated: kind, id, label, probability,
-// triggers, text.
+// cross-validation, tab-separated: kind, id, label (with accept/total
+// when the gold has annotator counts), probability, triggers, text.
 func (r *FilterReport) WriteErrors(w io.Writer) {
 	for _, s := range r.Sentences {
 		kind := ""
-		switch yes := s.Label == "yes"; {
+		switch yes := strings.HasPrefix(s.Label, "yes"); {
 		case yes && !s.Predicted:
 			kind = "FN"
 		case !yes && s.Predicted:
@@ -228,7 +250,7 @@ func (r *FilterReport) WriteErrors(w io.Writer) {
 	}
 }
 
-func round2(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
+func round2(x float64) float64 { return float64(int(x*10000+0.5)) / 10000 }
 
 func hasFeature(fs []string, f string) bool {
 	for _, x := range fs {
@@ -317,4 +339,66 @@ func (r *FilterReport) WriteReport(w io.Writer) {
 	fmt.Fprintf(w, "  %-22s %6.3f %6.3f %6.3f\n", "rules only", r.RulesOnly.Precision, r.RulesOnly.Recall, r.RulesOnly.F1)
 	fmt.Fprintf(w, "  %-22s %6.3f %6.3f %6.3f   (threshold %.3f; difficult-no false alarms %.1f%%)\n",
 		fmt.Sprintf("%d-fold CV by document", r.Folds), r.CV.Precision, r.CV.Recall, r.CV.F1, r.Threshold, 100*r.CVDifficultNoAlarmRate)
+}
+
+// GoldRow is a gold detection sentence with how many annotators accepted
+// the event out of how many saw it (0 of 0 when the file does not say).
+type GoldRow struct {
+	eval.GoldSentence
+	Accept, Total int
+}
+
+// ReadGold reads a detection gold CSV as eval.ReadDetectionCSV does, and
+// also the annotator counts (columns accept and total, when present).
+func ReadGold(r io.Reader) ([]GoldRow, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("reading gold CSV: %w", err)
+	}
+	base, err := eval.ReadDetectionCSV(bytes.NewReader(b))
+	if err != nil {
+		return nil, err
+	}
+	cr := csv.NewReader(bytes.NewReader(b))
+	cr.FieldsPerRecord = -1
+	recs, err := cr.ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("gold CSV: %w", err)
+	}
+	if len(recs) != len(base)+1 {
+		return nil, fmt.Errorf("gold CSV: %d records for %d sentences", len(recs)-1, len(base))
+	}
+	acc, tot := -1, -1
+	for i, h := range recs[0] {
+		switch strings.TrimSpace(h) {
+		case "accept":
+			acc = i
+		case "total":
+			tot = i
+		}
+	}
+	out := make([]GoldRow, len(base))
+	for i, g := range base {
+		rec := recs[i+1]
+		num := func(col int) (int, error) {
+			if col < 0 || col >= len(rec) || strings.TrimSpace(rec[col]) == "" {
+				return 0, nil
+			}
+			return strconv.Atoi(strings.TrimSpace(rec[col]))
+		}
+		a, errA := num(acc)
+		t, errT := num(tot)
+		if errA != nil || errT != nil || a < 0 || t < a {
+			return nil, fmt.Errorf("gold CSV record %d (%s): bad annotator counts accept %q total %q", i+2, g.ID, csvField(rec, acc), csvField(rec, tot))
+		}
+		out[i] = GoldRow{GoldSentence: g, Accept: a, Total: t}
+	}
+	return out, nil
+}
+
+func csvField(rec []string, col int) string {
+	if col < 0 || col >= len(rec) {
+		return ""
+	}
+	return rec[col]
 }

@@ -43,6 +43,11 @@ type Options struct {
 	L2     float64 // L2 penalty per example (default 1e-3)
 	Rate   float64 // AdaGrad base learning rate (default 0.3)
 	Seed   uint64  // shuffling seed (default 1)
+	// Average trains this many models on different shuffles (seeds Seed,
+	// Seed+1, …) and averages their weights (default 1). With a few
+	// thousand examples, stochastic training leans on the visiting order;
+	// the average does not (event filter CV F1 +0.004 to +0.007).
+	Average int
 }
 
 func (o *Options) defaults() {
@@ -64,6 +69,31 @@ func (o *Options) defaults() {
 // are weighted so that both classes count equally, because events are rare.
 func Train(exs []Example, opt Options) *Model {
 	opt.defaults()
+	if opt.Average <= 1 {
+		return train(exs, opt)
+	}
+	n := opt.Average
+	m := &Model{Weights: map[string]float64{}, Threshold: 0.5}
+	for k := 0; k < n; k++ {
+		o := opt
+		o.Seed = opt.Seed + uint64(k)
+		mk := train(exs, o)
+		m.Bias += mk.Bias / float64(n)
+		for f, v := range mk.Weights {
+			m.Weights[f] += v / float64(n)
+		}
+	}
+	m.Bias = round(m.Bias)
+	for f, v := range m.Weights {
+		if m.Weights[f] = round(v); m.Weights[f] == 0 {
+			delete(m.Weights, f)
+		}
+	}
+	return m
+}
+
+// train fits one model on one shuffle order.
+func train(exs []Example, opt Options) *Model {
 	idx := map[string]int{}
 	var names []string
 	data := make([][]int, len(exs))

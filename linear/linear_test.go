@@ -64,3 +64,16 @@ func TestFoldsKeepGroupsTogether(t *testing.T) {
 		}
 	}
 }
+
+func TestAverageOfShufflesIsReproducibleAndStillSeparates(t *testing.T) {
+	var a, b bytes.Buffer
+	m := Train(toy(), Options{Average: 3})
+	m.Write(&a)
+	Train(toy(), Options{Average: 3}).Write(&b)
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Fatal("averaged training is not reproducible")
+	}
+	if !m.Accept([]string{"trig=protest", "verb", "source"}) || m.Accept([]string{"trig=protest", "cue=call"}) {
+		t.Error("the averaged model does not separate reports from calls")
+	}
+}

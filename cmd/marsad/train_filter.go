@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/marsad/marsad/coder"
-	"github.com/marsad/marsad/eval"
 	"github.com/marsad/marsad/linear"
 )
 
@@ -19,11 +18,11 @@ func init() {
 	var outDir string
 	var folds, epochs int
 	var seed uint64
-	var asJSON bool
+	var asJSON, errs bool
 	register(&command{
 		Name:    "train filter",
 		Summary: "train the event filter (logistic regression over candidate events) on gold CSVs",
-		Usage:   "--gold FILE.csv [--gold FILE.csv]... [--out-dir DIR] [--folds 5]",
+		Usage:   "--gold FILE.csv [--gold FILE.csv]... [--out-dir DIR] [--folds 5] [--seed 1] [--errors]",
 		Example: `marsad train filter --gold ../shared/gold/events/assault_detection_dev.csv \
   --gold ../shared/gold/events/protest_detection_dev.csv --out-dir coder/model
 
@@ -41,6 +40,7 @@ binary (or go run) to use new models; MARSAD_NO_FILTER=1 turns them off.`,
 			fs.IntVar(&epochs, "epochs", 10, "training passes")
 			fs.Uint64Var(&seed, "seed", 1, "shuffling seed")
 			fs.BoolVar(&asJSON, "json", false, "print one JSON report per gold file")
+			fs.BoolVar(&errs, "errors", false, "also list the out-of-fold false positives and negatives (tab-separated: kind, id, label, p, triggers, text)")
 		},
 		Run: func(ctx context.Context, env *cliEnv, args []string) error {
 			if len(golds) == 0 || len(args) > 0 {
@@ -56,7 +56,7 @@ binary (or go run) to use new models; MARSAD_NO_FILTER=1 turns them off.`,
 				if err != nil {
 					return err
 				}
-				rows, err := eval.ReadDetectionCSV(f)
+				rows, err := coder.ReadGold(f)
 				f.Close()
 				if err != nil {
 					return fmt.Errorf("%s: %w", g, err)
@@ -82,6 +82,9 @@ binary (or go run) to use new models; MARSAD_NO_FILTER=1 turns them off.`,
 				} else {
 					rep.WriteReport(env.Stdout)
 					fmt.Fprintf(env.Stdout, "  wrote %s (%d weights)\n\n", out, len(m.Weights))
+				}
+				if errs {
+					rep.WriteErrors(env.Stdout)
 				}
 			}
 			return nil

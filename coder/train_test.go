@@ -1,0 +1,36 @@
+package coder_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/marsad/marsad/coder"
+)
+
+func TestReadGoldKeepsAnnotatorCounts(t *testing.T) {
+	csv := `id,event_type,label,accept,reject,total,text
+AAW_ARB_20071026.0026-2,ASSAULT,difficult no,1,2,3,"وقال الضابط في الشرطة المحلية خالد منصور، ان الاعتداء وقع في اطراف منغورا"
+AAW_ARB_20070906.0027-2,ASSAULT,easy no,0,3,3,من جهة اخرى، قالت الشرطة انها أغلقت 20 محل حلاقة للرجال في طهران
+`
+	rows, err := coder.ReadGold(strings.NewReader(csv))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 {
+		t.Fatalf("got %d rows, want 2", len(rows))
+	}
+	if r := rows[0]; r.Label != "difficult no" || r.Accept != 1 || r.Total != 3 || !strings.HasPrefix(r.Text, "وقال الضابط") {
+		t.Errorf("row 0 = %+v", r)
+	}
+}
+
+func TestReadGoldWithoutCountsAndWithBadCounts(t *testing.T) {
+	rows, err := coder.ReadGold(strings.NewReader("id,event_type,label,text\na-1,PROTEST,yes,تظاهر المئات أمام السفارة\n"))
+	if err != nil || len(rows) != 1 || rows[0].Total != 0 {
+		t.Fatalf("rows %+v, err %v; want one row with no counts", rows, err)
+	}
+	_, err = coder.ReadGold(strings.NewReader("id,event_type,label,accept,total,text\na-1,PROTEST,yes,4,3,تظاهر المئات\n"))
+	if err == nil || !strings.Contains(err.Error(), "a-1") {
+		t.Errorf("accept 4 of 3: err = %v, want an error naming a-1", err)
+	}
+}
