@@ -429,16 +429,33 @@ func (v *sentenceView) contentWord(i int) bool {
 		}
 	}
 	for _, h := range v.cues {
-		if h.start < i && i < h.end {
+		if h.start < i && i < h.end && h.kind != cueDoer {
 			return false
 		}
 	}
-	for _, tr := range v.triggers {
-		if tr.start <= i && i < tr.end {
+	if !v.doerAt(i) {
+		for _, tr := range v.triggers {
+			if tr.start <= i && i < tr.end {
+				return false
+			}
+		}
+	}
+	for _, p := range v.places {
+		if p.start <= i && i < p.end && !p.inActor && v.prepBefore(p.start) {
+			// a place after a preposition (في عين زارة) is where, not who;
+			// a bare place can still be the one acted on (قصفت غزة)
 			return false
 		}
 	}
 	return len([]rune(t.Stem)) > 1 && !verbShape(&t)
+}
+
+// doerAt reports whether a doer cue covers token i: a weapon or a suicide
+// bomber (عبوة ناسفة، سيارة مفخخة، انتحاري), which is an event word and
+// yet, when no person is named, the doer the sentence gives.
+func (v *sentenceView) doerAt(i int) bool {
+	_, ok := v.cueCovering(i, cueDoer)
+	return ok
 }
 
 // verbShape reports whether a word without the article has the shape of
@@ -465,7 +482,7 @@ func verbShape(t *marsad.Token) bool {
 
 // nounCues are cue kinds that are nouns, so can head the phrase that
 // fills a role (قتل 20 شخصا، مقتل أربعة من عناصر الشرطة).
-var nounCues = map[string]bool{cueCasualty: true, cueCrowd: true}
+var nounCues = map[string]bool{cueCasualty: true, cueCrowd: true, cueDoer: true}
 
 // agrees reports whether word j can be an adjective of the head word h:
 // no conjunction or preposition on it, the same definiteness, and the

@@ -359,10 +359,12 @@ func mergeSameType(evs []marsad.Event) []marsad.Event {
 			if o.Source != nil && e.Source != nil && o.Source.Start != e.Source.Start {
 				continue
 			}
-			if o.Source == nil {
+			// The roles another trigger found fill the gaps, but one
+			// phrase never becomes both source and target.
+			if o.Source == nil && !sameSpan(e.Source, o.Target) {
 				o.Source = e.Source
 			}
-			if o.Target == nil {
+			if o.Target == nil && !sameSpan(e.Target, o.Source) {
 				o.Target = e.Target
 			}
 			if o.Location == nil {
@@ -383,4 +385,9 @@ func mergeSameType(evs []marsad.Event) []marsad.Event {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Trigger.Start < out[j].Trigger.Start })
 	return out
+}
+
+// sameSpan reports whether two actor references overlap in the text.
+func sameSpan(a, b *marsad.ActorRef) bool {
+	return a != nil && b != nil && a.Start < b.End && b.Start < a.End
 }

@@ -48,6 +48,7 @@ const (
 	cueNotEvent     = "not-event"
 	cueEventPlace   = "event-place"
 	cueReciprocal   = "reciprocal"
+	cueDoer         = "doer"
 	// cuePerfect is not written in cues.tsv: a cue noted "imperfect"
 	// (قد) becomes it when the verb after it is past (see tenseCues).
 	cuePerfect = "perfect"
@@ -61,6 +62,7 @@ var cueKinds = map[string]bool{
 	cueComplement: true, cueDead: true, cuePrep: true, cueTargetPrep: true,
 	cueVoiceAmbig: true, cueFunction: true, cueCrowd: true, cueCrowdAct: true,
 	cueTargetOf: true, cueNotEvent: true, cueEventPlace: true, cueReciprocal: true,
+	cueDoer: true,
 }
 
 // verbCues are the kinds whose first word is a verb lemma that is

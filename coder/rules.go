@@ -107,6 +107,21 @@ const targetOfReach = 12
 // the trigger's event type (ضد، أمام، احتجاجا على for a protest) names the
 // target whatever else the clause holds.
 func (v *sentenceView) roles(t *trigger) (src, tgt *actorSpan) {
+	src, tgt = v.rolesOf(t)
+	if t.noun && v.doerAt(t.start) {
+		// The event word is its own doer: انتحاري، سيارة مفخخة.
+		if a := v.actorAt(t.start); a != nil {
+			src = a
+		}
+	}
+	// One phrase is never both the doer and the one acted on.
+	if src != nil && tgt != nil && src.start < tgt.end && tgt.start < src.end {
+		src = nil
+	}
+	return src, tgt
+}
+
+func (v *sentenceView) rolesOf(t *trigger) (src, tgt *actorSpan) {
 	src, tgt = v.baseRoles(t)
 	if s, x := v.reciprocal(t); x != nil {
 		if s != nil {
