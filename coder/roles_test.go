@@ -23,7 +23,9 @@ func TestWeaponIsTheDoerWhenNoPersonIsNamed(t *testing.T) {
 // A suicide bomber who blew himself up is the doer (فجر انتحاري نفسه).
 func TestSuicideBomberIsTheDoer(t *testing.T) {
 	evs := code(t, "وقالت مصادر في وزارتي الداخلية والدفاع، ان «انتحاريا يقود شاحنة مفخخة فجر نفسه وسط سوق في منطقة الصدرية».", "")
-	e := find(evs, "ASSAULT", func(e *marsad.Event) bool { return e.Source != nil && strings.Contains(e.Source.Text, "انتحاري") })
+	e := find(evs, "ASSAULT", func(e *marsad.Event) bool {
+		return e.Source != nil && strings.Contains(e.Source.Text, "انتحاري")
+	})
 	if e == nil {
 		t.Fatalf("want the suicide bomber as source; events: %s", summary(evs))
 	}
