@@ -596,14 +596,17 @@ func (v *sentenceView) attribution(lex *lexicon.Lexicon) *marsad.Claim {
 			if _, ok := v.hasCueAt(end, cueComplement); ok {
 				break
 			}
-			if _, ok := v.hasCueAt(end, cuePrep); ok && end > start {
+			if _, ok := v.hasCueAt(end, cuePrep); ok {
+				break // مشيرا إلى …: no speaker follows, the clause does
+			}
+			if _, ok := v.hasCueAt(end, cueFunction); ok && end == start {
 				break
 			}
 			end++
 		}
 		// Prefer an actor phrase inside that stretch.
 		for _, a := range v.actors {
-			if a.start >= start && a.start < end {
+			if a.start >= start && a.start < end && a.end <= end+2 {
 				sp := v.span(a.start, a.end)
 				return &marsad.Claim{Text: sp.Text, Start: sp.Start, End: sp.End, ActorID: a.ref.ActorID}
 			}
@@ -615,7 +618,7 @@ func (v *sentenceView) attribution(lex *lexicon.Lexicon) *marsad.Claim {
 		// SVO: the actor just before the verb (الجيش قال).
 		for k := len(v.actors) - 1; k >= 0; k-- {
 			a := v.actors[k]
-			if a.end <= h.start && h.start-a.end <= 1 {
+			if a.end == h.start && (a.how != "np" || !v.prepBefore(a.start)) {
 				sp := v.span(a.start, a.end)
 				return &marsad.Claim{Text: sp.Text, Start: sp.Start, End: sp.End, ActorID: a.ref.ActorID}
 			}
