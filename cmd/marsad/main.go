@@ -98,15 +98,19 @@ func run(ctx context.Context, env *cliEnv, args []string) int {
 	if c.Flags != nil {
 		c.Flags(fs)
 	}
-	fs.Usage = func() { printCommandHelp(env.Stderr, c, fs) }
+	// The flag package calls Usage on -help and on errors; help is printed
+	// here instead, once: to stdout when asked for, to stderr after an error.
+	fs.Usage = func() {}
 	positional, err := parseInterspersed(fs, rest)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			printCommandHelp(env.Stdout, c, fs)
 			return 0
 		}
+		printCommandHelp(env.Stderr, c, fs)
 		return 2
 	}
+	fs.Usage = func() { printCommandHelp(env.Stderr, c, fs) }
 	if path := os.Getenv("MARSAD_CPUPROFILE"); path != "" {
 		if stop, err := startCPUProfile(path); err == nil {
 			defer stop()
