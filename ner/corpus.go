@@ -81,3 +81,8 @@ func validTag(t string) bool {
 	}
 	return len(t) > 2 && (t[0] == 'B' || t[0] == 'I') && t[1] == '-'
 }
+
+// validLabel accepts model labels: BIO tags and the L-/U- tags of BILOU.
+func validLabel(t string) bool {
+	return validTag(t) || len(t) > 2 && (t[0] == 'L' || t[0] == 'U') && t[1] == '-'
+}

@@ -134,7 +134,7 @@ func (t *Tagger) tagDocument(sents [][]string, folded bool) [][]string {
 			path = m.decode(m.second, s, d.keys, d.kstart[lo:hi+1], d.extra, d.extraStart[lo:hi+1])
 		}
 		for j, l := range path {
-			tags[j] = m.Labels[l]
+			tags[j] = m.bio[l]
 		}
 	}
 	return out

@@ -59,6 +59,10 @@ const (
 	tFirstP1  // … of the next token
 	tDocType  // stage 2: the type the first stage gave this stem elsewhere in the document
 	tDocOnlyO // stage 2: the stem occurs elsewhere in the document, never in an entity
+	tStemPre3 // first three letters of the stem
+	tStemSuf3 // last three
+	tStemPre4 // first four
+	tStemSuf4 // last four
 )
 
 // Padding hashes for positions before the first and after the last token.
@@ -162,6 +166,18 @@ func (f *featurizer) token(i, n int) {
 		}
 		if utf8.RuneCountInString(stem[a:b]) == 3 {
 			f.add(tStemGram3, hashString(stem[a:b]))
+		}
+	}
+	// Longer stem affixes: foreign names share endings (ـوف، ـسكي،
+	// ـيه) and Arabic ones patterns (عبد…) that the clitics hide.
+	for k, t := range [2]int{tStemPre3, tStemPre4} {
+		if p, ok := runePrefix(stem, k+3); ok {
+			f.add(t, hashString(p))
+		}
+	}
+	for k, t := range [2]int{tStemSuf3, tStemSuf4} {
+		if p, ok := runeSuffix(stem, k+3); ok {
+			f.add(t, hashString(p))
 		}
 	}
 	f.add(tWordM3, f.at(f.hw, i-3))

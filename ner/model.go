@@ -32,9 +32,12 @@ type Model struct {
 	Gazetteer string
 	first     *weights
 	second    *weights // nil for a one-stage model
-	// allowed[p*L+c] is false for ill-formed BIO moves (p = L: start).
+	// allowed[p*L+c] is false for ill-formed BIO or BILOU moves (p = L:
+	// start); final[c] is false for labels a sentence cannot end on.
 	allowed []bool
-	typeOf  []int // label → entity type number (0 for O), for document statistics
+	final   []bool
+	bio     []string // label → its BIO form (L-X → I-X, U-X → B-X)
+	typeOf  []int    // label → entity type number (0 for O), for document statistics
 	types   []string
 }
 
@@ -54,15 +57,34 @@ func newWeights(keys []uint64, w, trans []float32, L int) *weights {
 func newModel(labels []string) *Model {
 	m := &Model{Labels: labels}
 	L := len(labels)
+	bilou := false
+	for _, l := range labels {
+		bilou = bilou || l[0] == 'L' || l[0] == 'U'
+	}
+	// open: the label starts or continues an entity that must go on.
+	open := func(l string) bool { return bilou && (l[0] == 'B' || l[0] == 'I') }
 	m.allowed = make([]bool, (L+1)*L)
-	for p := 0; p <= L; p++ {
-		for c := 0; c < L; c++ {
-			m.allowed[p*L+c] = true
-			cl := labels[c]
-			if cl[0] != 'I' {
-				continue
+	m.final = make([]bool, L)
+	m.bio = make([]string, L)
+	for c, cl := range labels {
+		m.final[c] = !open(cl)
+		m.bio[c] = cl
+		switch cl[0] {
+		case 'L':
+			m.bio[c] = "I" + cl[1:]
+		case 'U':
+			m.bio[c] = "B" + cl[1:]
+		}
+		for p := 0; p <= L; p++ {
+			inside := cl[0] == 'I' || cl[0] == 'L'
+			switch {
+			case inside && bilou:
+				m.allowed[p*L+c] = p < L && open(labels[p]) && labels[p][2:] == cl[2:]
+			case inside:
+				m.allowed[p*L+c] = p < L && labels[p] != "O" && labels[p][2:] == cl[2:]
+			default:
+				m.allowed[p*L+c] = p == L || !open(labels[p])
 			}
-			m.allowed[p*L+c] = p < L && labels[p] != "O" && labels[p][2:] == cl[2:]
 		}
 	}
 	m.types = []string{"O"}
@@ -202,7 +224,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 		get(&n)
 		b := make([]byte, n)
 		get(b)
-		if err == nil && !validTag(string(b)) {
+		if err == nil && !validLabel(string(b)) {
 			return nil, fmt.Errorf("ner model: bad label %q", b)
 		}
 		labels = append(labels, string(b))
@@ -303,6 +325,12 @@ type table struct {
 	data   []uint32 // per slot: key low, key high, L weights as float32 bits
 	stride int
 	mask   uint64
+	// filter has one bit set per key (by its high bits), 16 bits per key
+	// or more: most keys asked about are absent (a context word never
+	// seen in training), and the small bitset, unlike the slots, stays
+	// in cache.
+	filter     []uint64
+	filterMask uint64
 }
 
 func newTable(keys []uint64, w []float32, L int) table {
@@ -312,10 +340,18 @@ func newTable(keys []uint64, w []float32, L int) table {
 	}
 	t := table{stride: 2 + L, mask: uint64(size - 1)}
 	t.data = make([]uint32, size*t.stride)
+	bits := 64
+	for bits < 16*len(keys) {
+		bits <<= 1
+	}
+	t.filter = make([]uint64, bits/64)
+	t.filterMask = uint64(bits - 1)
 	for i, k := range keys {
 		if k == 0 {
 			continue // 0 marks an empty slot; losing this one key costs nothing
 		}
+		b := (k >> 24) & t.filterMask
+		t.filter[b/64] |= 1 << (b % 64)
 		j := k & t.mask
 		for t.key(j) != 0 {
 			j = (j + 1) & t.mask
@@ -336,6 +372,9 @@ func (t *table) key(j uint64) uint64 {
 
 // row returns the weights of key k as float32 bits, or nil.
 func (t *table) row(k uint64) []uint32 {
+	if b := (k >> 24) & t.filterMask; t.filter[b/64]&(1<<(b%64)) == 0 {
+		return nil
+	}
 	for j := k & t.mask; ; j = (j + 1) & t.mask {
 		switch t.key(j) {
 		case k:

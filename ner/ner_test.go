@@ -234,3 +234,27 @@ func TestGazetteerMarksLongestPhrase(t *testing.T) {
 		t.Errorf("want distinct begin and inside marks on the two words, got %v", f.gz)
 	}
 }
+
+func TestToBILOU(t *testing.T) {
+	// برند جوتشولك (two words) and ألمانيا (one word) from ANERcorp.
+	tags := strings.Fields("O B-PERS I-PERS O B-LOC B-LOC I-LOC I-LOC")
+	toBILOU(tags)
+	want := strings.Fields("O B-PERS L-PERS O U-LOC B-LOC I-LOC L-LOC")
+	if !reflect.DeepEqual(tags, want) {
+		t.Errorf("toBILOU = %v, want %v", tags, want)
+	}
+}
+
+func TestBILOUModelOutputsBIO(t *testing.T) {
+	m := newModel([]string{"O", "B-PERS", "I-PERS", "L-PERS", "U-PERS"})
+	L := len(m.Labels)
+	if m.allowed[1*L+1] || !m.allowed[1*L+2] || !m.allowed[1*L+3] || m.allowed[3*L+3] || !m.allowed[3*L+4] {
+		t.Error("BILOU moves: want B→I and B→L allowed, B→B and L→L forbidden, L→U allowed")
+	}
+	if m.final[1] || m.final[2] || !m.final[3] || !m.final[4] {
+		t.Errorf("final = %v: a sentence may not end inside an entity", m.final)
+	}
+	if got := strings.Join(m.bio, " "); got != "O B-PERS I-PERS I-PERS B-PERS" {
+		t.Errorf("bio = %s", got)
+	}
+}

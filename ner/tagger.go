@@ -151,7 +151,7 @@ func (m *Model) decode(st *weights, s *scratch, keys []uint64, kstart []int, ext
 			st.score(row, extra[estart[i]:estart[i+1]])
 		}
 	}
-	return viterbi(s, s.em, n, L, st.trans, m.allowed)
+	return viterbi(s, s.em, n, L, st.trans, m.allowed, m.final)
 }
 
 // score adds the weights of the keys to row.
@@ -172,7 +172,7 @@ var negInf = float32(math.Inf(-1))
 
 // viterbi finds the best label path given emission scores em (n×L) and the
 // transition matrix, never taking a forbidden move.
-func viterbi(s *scratch, em []float32, n, L int, trans []float32, allowed []bool) []int {
+func viterbi(s *scratch, em []float32, n, L int, trans []float32, allowed, final []bool) []int {
 	s.delta = grow(s.delta, n*L)
 	if cap(s.back) < n*L {
 		s.back = make([]int32, n*L)
@@ -209,9 +209,9 @@ func viterbi(s *scratch, em []float32, n, L int, trans []float32, allowed []bool
 		}
 	}
 	last := s.delta[(n-1)*L : n*L]
-	bi := 0
+	bi := 0 // O is always a valid end
 	for c := 1; c < L; c++ {
-		if last[c] > last[bi] {
+		if final[c] && last[c] > last[bi] {
 			bi = c
 		}
 	}

@@ -29,6 +29,11 @@ type TrainOptions struct {
 	// MinCount drops features seen fewer times in training (0 or 1 keeps
 	// all); higher values give a smaller model.
 	MinCount int
+	// PlainBIO trains on the BIO tags as given. By default they are
+	// rewritten as BILOU (the last token of an entity and a one-token
+	// entity get labels of their own), which scored 0.4 F1 higher on
+	// held-out parts of ANERcorp train; the tagger outputs BIO either way.
+	PlainBIO bool
 	// OneStage skips the document-level second stage.
 	OneStage bool
 	// OPenalty is stored in the model (see Model.OPenalty).
@@ -71,7 +76,7 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 	if opt.Iterations <= 0 {
 		opt.Iterations = DefaultIterations
 	}
-	labels, gold, err := labelSequences(sents)
+	labels, gold, err := labelSequences(sents, !opt.PlainBIO)
 	if err != nil {
 		return nil, err
 	}
@@ -259,7 +264,7 @@ func fit(m *Model, raw []sentKeys, gold [][]int, use []int, opt TrainOptions, pr
 		for _, si := range order {
 			n := len(gold[si])
 			em := p.emissions(&s, ids[si], starts[si], n)
-			pred := viterbi(&s, em, n, L, p.trans, m.allowed)
+			pred := viterbi(&s, em, n, L, p.trans, m.allowed, m.final)
 			p.update(ids[si], starts[si], gold[si], pred)
 			p.c++
 		}
@@ -275,7 +280,7 @@ func fit(m *Model, raw []sentKeys, gold [][]int, use []int, opt TrainOptions, pr
 // labelSequences collects the label set ("O" first, then sorted) and maps
 // each sentence's tags to label numbers, turning an I-X that cannot
 // continue an entity into B-X as conlleval reads it.
-func labelSequences(sents []Sentence) ([]string, [][]int, error) {
+func labelSequences(sents []Sentence, bilou bool) ([]string, [][]int, error) {
 	set := map[string]bool{"O": true}
 	fixed := make([][]string, len(sents))
 	for i, s := range sents {
@@ -291,9 +296,13 @@ func labelSequences(sents []Sentence) ([]string, [][]int, error) {
 				tags[j] = "B" + t[1:]
 			}
 			if tags[j] != "O" {
-				set["B"+tags[j][1:]] = true
-				set["I"+tags[j][1:]] = true
+				for _, p := range []string{"B", "I", "L", "U"}[:2+2*b2i(bilou)] {
+					set[p+tags[j][1:]] = true
+				}
 			}
+		}
+		if bilou {
+			toBILOU(tags)
 		}
 		fixed[i] = tags
 	}
@@ -318,6 +327,30 @@ func labelSequences(sents []Sentence) ([]string, [][]int, error) {
 		gold[i] = g
 	}
 	return labels, gold, nil
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// toBILOU rewrites well-formed BIO tags (every entity starting with B) as
+// BILOU: the last token of a longer entity becomes L, a one-token entity U.
+func toBILOU(tags []string) {
+	for j, t := range tags {
+		if t == "O" {
+			continue
+		}
+		ends := j+1 == len(tags) || tags[j+1][0] != 'I' || tags[j+1][2:] != t[2:]
+		switch {
+		case ends && t[0] == 'B':
+			tags[j] = "U" + t[1:]
+		case ends:
+			tags[j] = "L" + t[1:]
+		}
+	}
 }
 
 // perceptron holds weights and, for averaging, the sums of c×update

@@ -16,7 +16,7 @@ func init() {
 	var iters, minCount int
 	var seed uint64
 	var holdout, oPenalty float64
-	var oneStage, gazetteer bool
+	var oneStage, gazetteer, plainBIO bool
 	register(&command{
 		Name:    "train ner",
 		Summary: "train the named-entity tagger on a CoNLL file (word TAG per line)",
@@ -30,6 +30,7 @@ func init() {
 			fs.IntVar(&minCount, "min-count", 0, "drop features seen fewer times")
 			fs.BoolVar(&oneStage, "one-stage", false, "skip the document-level second stage")
 			fs.Float64Var(&oPenalty, "o-penalty", ner.DefaultOPenalty, "score taken from the O tag when tagging (higher: more recall, less precision)")
+			fs.BoolVar(&plainBIO, "bio", false, "train on plain BIO tags instead of BILOU")
 			fs.BoolVar(&gazetteer, "gazetteer", true, "add features from the lexicon (places, actors, agent words) and a first-name list taken from the training file, written as "+ner.FirstNamesFile+" next to the model")
 			fs.Float64Var(&holdout, "holdout", 0, "hold out this last fraction of the sentences and report its F1 after every pass (the model is then trained on the rest only)")
 		},
@@ -42,7 +43,7 @@ func init() {
 				return err
 			}
 			opt := ner.TrainOptions{Iterations: iters, Seed: seed, MinCount: minCount,
-				OneStage: oneStage, OPenalty: float32(oPenalty)}
+				OneStage: oneStage, PlainBIO: plainBIO, OPenalty: float32(oPenalty)}
 			if holdout > 0 {
 				cut := len(sents) - int(float64(len(sents))*holdout)
 				sents, opt.Dev = sents[:cut], sents[cut:]
