@@ -16,27 +16,17 @@ const maxNameWords = 2
 
 // analyse tokenises a sentence and collects what the dictionaries, the
 // recogniser and the cues find in it.
-func (c *Coder) analyse(s marsad.Sentence, articleDate string) *sentenceView {
+//
+// Dates and named entities only serve the roles and dates of events, so
+// they are computed only for sentences with a trigger (all is for explain,
+// which shows everything).
+func (c *Coder) analyse(s marsad.Sentence, articleDate string, all bool) *sentenceView {
 	v := &sentenceView{sent: s, toks: arabic.Tokenize(s), cueAt: map[int][]cueHit{}}
-	if c.dates != nil {
-		v.dates = c.dates.Resolve(s.Text, articleDate)
-		v.inDate = make([]bool, len(v.toks))
-		for _, d := range v.dates {
-			for i, t := range v.toks {
-				if a := t.Start - s.Start; a >= d.Start && a < d.End {
-					v.inDate[i] = true
-				}
-			}
-		}
-	}
 	v.matches = c.lex.Match(v.toks)
 	v.cues = c.cues.Find(v.toks)
 	v.tenseCues()
 	for _, h := range v.cues {
 		v.cueAt[h.start] = append(v.cueAt[h.start], h)
-	}
-	if c.ner != nil {
-		v.ents = c.ner.Entities(v.toks)
 	}
 	var agents []lexicon.Match
 	var dict []lexicon.Match
@@ -57,6 +47,22 @@ func (c *Coder) analyse(s marsad.Sentence, articleDate string) *sentenceView {
 	}
 	v.dropNonEvents()
 	v.addCrowdTriggers()
+	if len(v.triggers) > 0 || all {
+		if c.dates != nil {
+			v.dates = c.dates.Resolve(s.Text, articleDate)
+			v.inDate = make([]bool, len(v.toks))
+			for _, d := range v.dates {
+				for i, t := range v.toks {
+					if a := t.Start - s.Start; a >= d.Start && a < d.End {
+						v.inDate[i] = true
+					}
+				}
+			}
+		}
+		if c.ner != nil {
+			v.ents = c.ner.Entities(v.toks)
+		}
+	}
 	v.buildActors(agents, dict)
 	return v
 }

@@ -75,7 +75,7 @@ func New(lex *lexicon.Lexicon, cues *Cues, opt Options) *Coder {
 
 // Code codes one document.
 func (c *Coder) Code(ctx context.Context, doc marsad.Document) ([]marsad.Event, error) {
-	views, dc, err := c.views(ctx, doc)
+	views, dc, err := c.views(ctx, doc, false)
 	if err != nil {
 		return nil, err
 	}
@@ -87,14 +87,14 @@ func (c *Coder) Code(ctx context.Context, doc marsad.Document) ([]marsad.Event, 
 }
 
 // views analyses every sentence of the document.
-func (c *Coder) views(ctx context.Context, doc marsad.Document) ([]*sentenceView, *lexicon.DocContext, error) {
+func (c *Coder) views(ctx context.Context, doc marsad.Document, all bool) ([]*sentenceView, *lexicon.DocContext, error) {
 	sents := arabic.Split(doc.Text)
 	views := make([]*sentenceView, 0, len(sents))
 	for _, s := range sents {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}
-		views = append(views, c.analyse(s, doc.Date))
+		views = append(views, c.analyse(s, doc.Date, all))
 	}
 	return views, c.docContext(views), nil
 }

@@ -16,7 +16,7 @@ import (
 // so an analyst can see why the coder did what it did.
 func (c *Coder) Explain(w io.Writer, text string) {
 	doc := marsad.Document{ID: "explain", Text: text}
-	views, dc, err := c.views(context.Background(), doc)
+	views, dc, err := c.views(context.Background(), doc, true)
 	if err != nil {
 		fmt.Fprintln(w, err)
 		return

@@ -320,7 +320,7 @@ func docOf(id string) string {
 
 // allCandidates runs the rules over a document and returns every candidate.
 func (c *Coder) allCandidates(ctx context.Context, doc marsad.Document) ([]candidate, error) {
-	views, dc, err := c.views(ctx, doc)
+	views, dc, err := c.views(ctx, doc, false)
 	if err != nil {
 		return nil, err
 	}
