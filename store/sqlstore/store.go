@@ -132,10 +132,12 @@ func (s *Store) saveItem(ctx context.Context, q Querier, it *store.Item) (store.
 		return r, fmt.Errorf("insert document %s: %w", doc.ID, err)
 	}
 	if sig != nil {
+		var rows [][]any
 		for b, v := range sig.Bands() {
-			if err := q.Exec(ctx, `INSERT INTO doc_bands (band, value, doc_seq) VALUES (?, ?, ?)`, b, v, seq); err != nil {
-				return r, fmt.Errorf("document %s: bands: %w", doc.ID, err)
-			}
+			rows = append(rows, []any{b, v, seq})
+		}
+		if err := insertRows(ctx, q, "doc_bands (band, value, doc_seq)", rows); err != nil {
+			return r, fmt.Errorf("document %s: bands: %w", doc.ID, err)
 		}
 	}
 	body := store.IndexText(doc.Title + "\n" + doc.Text)
@@ -153,11 +155,12 @@ func (s *Store) saveItem(ctx context.Context, q Querier, it *store.Item) (store.
 			return r, fmt.Errorf("document %s: source: %w", doc.ID, err)
 		}
 	}
+	rows := make([][]any, 0, len(it.Sentences))
 	for _, sn := range it.Sentences {
-		if err := q.Exec(ctx, `INSERT INTO sentences (doc_id, idx, start_off, end_off, text) VALUES (?, ?, ?, ?, ?)`,
-			doc.ID, sn.Index, sn.Start, sn.End, sn.Text); err != nil {
-			return r, fmt.Errorf("document %s sentence %d: %w", doc.ID, sn.Index, err)
-		}
+		rows = append(rows, []any{doc.ID, sn.Index, sn.Start, sn.End, sn.Text})
+	}
+	if err := insertRows(ctx, q, "sentences (doc_id, idx, start_off, end_off, text)", rows); err != nil {
+		return r, fmt.Errorf("document %s sentences: %w", doc.ID, err)
 	}
 	for i := range it.Events {
 		if err := s.saveEvent(ctx, q, &doc, i, it.Events[i]); err != nil {
@@ -166,6 +169,34 @@ func (s *Store) saveItem(ctx context.Context, q Querier, it *store.Item) (store.
 		r.Events++
 	}
 	return r, nil
+}
+
+// rowsPerInsert bounds a multi-row INSERT, well under both databases'
+// limits on bound parameters.
+const rowsPerInsert = 100
+
+// insertRows writes rows into table ("name (col, …)") with one multi-row
+// INSERT per rowsPerInsert rows: one round trip instead of one per row,
+// which is most of the cost on a networked PostgreSQL.
+func insertRows(ctx context.Context, q Querier, table string, rows [][]any) error {
+	for len(rows) > 0 {
+		n := min(len(rows), rowsPerInsert)
+		var b strings.Builder
+		b.WriteString("INSERT INTO " + table + " VALUES ")
+		args := make([]any, 0, n*len(rows[0]))
+		for i, row := range rows[:n] {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("(" + strings.TrimSuffix(strings.Repeat("?, ", len(row)), ", ") + ")")
+			args = append(args, row...)
+		}
+		if err := q.Exec(ctx, b.String(), args...); err != nil {
+			return err
+		}
+		rows = rows[n:]
+	}
+	return nil
 }
 
 // nearDuplicate returns the cluster of the first stored document that
@@ -247,11 +278,12 @@ func (s *Store) saveEvent(ctx context.Context, q Querier, doc *marsad.Document, 
 	if c := ev.ClaimedBy; c != nil {
 		ms = append(ms, mention{"claimed_by", c.Text, string(c.ActorID), c.Start, c.End})
 	}
+	rows := make([][]any, 0, len(ms))
 	for _, m := range ms {
-		if err := q.Exec(ctx, `INSERT INTO mentions (event_id, role, text, start_off, end_off, ref_id) VALUES (?, ?, ?, ?, ?, ?)`,
-			e.ID, m.role, m.text, m.start, m.end, m.ref); err != nil {
-			return fmt.Errorf("event %s %s mention: %w", e.ID, m.role, err)
-		}
+		rows = append(rows, []any{e.ID, m.role, m.text, m.start, m.end, m.ref})
+	}
+	if err := insertRows(ctx, q, "mentions (event_id, role, text, start_off, end_off, ref_id)", rows); err != nil {
+		return fmt.Errorf("event %s mentions: %w", e.ID, err)
 	}
 	return nil
 }
