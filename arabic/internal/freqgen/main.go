@@ -1,14 +1,15 @@
 // Command freqgen rebuilds arabic/data/freq.tsv, the word-frequency list
 // the clitic segmenter uses as evidence ("is the remainder a word?").
 //
-// It counts folded Arabic words in the ANT politics corpus (title and text)
-// and the ANERcorp training half; both are development data under
-// ../shared, so the list is regenerated rather than edited by hand. For
+// It counts folded Arabic words in the ANERcorp training half (CC BY-SA
+// 4.0, attributed in NOTICE). The ANT politics corpus may be added with
+// -corpus for experiments, but the shipped list must not be built from it:
+// the corpus is for tests and benchmarks only. For
 // every word it also records how often its surface ended in ة (so that a
 // folded final ه can be told from the pronoun) and how often it began
 // with a hamza on alif (so that إلغاء is not read as ال + غاء).
 //
-//	go run ./arabic/internal/freqgen -corpus ../shared/corpus/ant-politics-2000.jsonl \
+//	go run ./arabic/internal/freqgen -corpus "" \
 //	    -ner ../shared/gold/ner/anercorp-train.txt -out arabic/data/freq.tsv
 package main
 
@@ -25,22 +26,40 @@ import (
 
 	"github.com/marsad/marsad"
 	"github.com/marsad/marsad/arabic"
+	"github.com/marsad/marsad/lexicon"
 )
 
 type counts struct{ n, taMarbuta, hamza int }
 
 func main() {
-	corpus := flag.String("corpus", "../shared/corpus/ant-politics-2000.jsonl", "ANT corpus JSONL")
+	corpus := flag.String("corpus", "", "optional extra JSONL corpus (never for the shipped list)")
 	ner := flag.String("ner", "../shared/gold/ner/anercorp-train.txt", "ANERcorp train file (token TAG lines)")
 	out := flag.String("out", "arabic/data/freq.tsv", "output file")
 	min := flag.Int("min", 2, "keep words seen at least this often")
+	names := flag.String("names", "data/places.tsv,data/places-curated.tsv,data/countries.tsv,data/actors-curated.tsv",
+		"comma-separated knowledge files whose Arabic name words count as known words")
+	lexDir := flag.String("lexicon", "data", "knowledge folder whose trigger verbs (conjugated) and agent words count as known words")
 	flag.Parse()
 	freq := map[string]*counts{}
-	if err := readCorpus(*corpus, freq); err != nil {
-		fail(err)
+	if *corpus != "" {
+		if err := readCorpus(*corpus, freq); err != nil {
+			fail(err)
+		}
 	}
 	if err := readNER(*ner, freq); err != nil {
 		fail(err)
+	}
+	if *names != "" {
+		for _, p := range strings.Split(*names, ",") {
+			if err := readNames(p, freq, *min); err != nil {
+				fail(err)
+			}
+		}
+	}
+	if *lexDir != "" {
+		if err := readLexicon(*lexDir, freq, *min); err != nil {
+			fail(err)
+		}
 	}
 	if err := write(*out, freq, *min); err != nil {
 		fail(err)
@@ -121,6 +140,89 @@ func readNER(path string, freq map[string]*counts) error {
 		return fmt.Errorf("%s: %v", path, err)
 	}
 	return nil
+}
+
+// readNames adds the Arabic words of place and actor names from the
+// project's own knowledge files, each counted min times, so that a name the
+// training text lacks (بمصراتة) is still known as a word after ب.
+func readNames(path string, freq map[string]*counts, min int) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	seen := map[string]bool{}
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(line, func(r rune) bool { return r == '\t' || r == '|' || r == ' ' }) {
+			norm := arabic.Fold(w)
+			if seen[norm] || !isArabicWord(norm) {
+				continue
+			}
+			seen[norm] = true
+			for i := 0; i < min; i++ {
+				add(freq, w, norm)
+			}
+		}
+	}
+	return nil
+}
+
+// readLexicon adds every conjugated form of the trigger verbs and every
+// agent word of the knowledge folder, so that the segmenter knows them
+// (يحثهم is يحث + هم because يحث is a word).
+func readLexicon(dir string, freq map[string]*counts, min int) error {
+	lex, err := lexicon.Load(os.DirFS(dir))
+	if err != nil {
+		return err
+	}
+	var words []string
+	for _, tr := range lex.Triggers() {
+		for _, form := range tr.Forms {
+			fs := strings.Fields(form)
+			if len(fs) == 0 {
+				continue
+			}
+			if tr.POS == "verb" {
+				past, present, _ := strings.Cut(fs[0], "/")
+				words = append(words, lexicon.Conjugate(past, present)...)
+				fs = fs[1:]
+			}
+			for _, w := range fs {
+				words = append(words, strings.Split(w, "/")...)
+			}
+		}
+	}
+	for _, ag := range lex.Agents() {
+		for _, f := range ag.Forms {
+			words = append(words, strings.Fields(f)...)
+		}
+	}
+	seen := map[string]bool{}
+	for _, w := range words {
+		norm := arabic.Fold(w)
+		if seen[norm] || !isArabicWord(norm) {
+			continue
+		}
+		seen[norm] = true
+		for i := 0; i < min; i++ {
+			add(freq, w, norm)
+		}
+	}
+	return nil
+}
+
+func isArabicWord(w string) bool {
+	if utf8.RuneCountInString(w) < 2 {
+		return false
+	}
+	for _, r := range w {
+		if r < 0x0621 || r > 0x064A {
+			return false
+		}
+	}
+	return true
 }
 
 func write(path string, freq map[string]*counts, min int) error {

@@ -3,7 +3,13 @@
 // in a corpus. Words the NER tagger mostly reads as part of a name are kept
 // out of the list, so frequent names (a leader, a city) stay usable.
 //
-//	go run ./discover/internal/genstop ../shared/corpus/ant-politics-2000.jsonl > discover/data/stop-freq.txt
+// The shipped list is built from ANERcorp train cut into pseudo-documents of
+// 250 tokens (the ANT corpus is for tests and benchmarks only and must not
+// shape shipped files):
+//
+//	python3 -c 'import json; t=[l.split()[0] for l in open("../shared/gold/ner/anercorp-train.txt") if l.strip()]
+//	[print(json.dumps({"id":"aner-%d"%(i//250),"text":" ".join(t[i:i+250])},ensure_ascii=False)) for i in range(0,len(t),250)]' > /tmp/aner.jsonl
+//	go run ./discover/internal/genstop /tmp/aner.jsonl > discover/data/stop-freq.txt
 package main
 
 import (
