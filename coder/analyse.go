@@ -21,7 +21,7 @@ const maxNameWords = 2
 // they are computed only for sentences with a trigger (all is for explain,
 // which shows everything).
 func (c *Coder) analyse(s marsad.Sentence, articleDate string, all bool) *sentenceView {
-	v := &sentenceView{sent: s, toks: arabic.Tokenize(s), cueAt: map[int][]cueHit{}}
+	v := &sentenceView{sent: s, toks: arabic.Tokenize(s), cueAt: map[int][]cueHit{}, lib: c.cues}
 	v.matches = c.lex.Match(v.toks)
 	v.cues = c.cues.Find(v.toks)
 	v.tenseCues()
@@ -36,7 +36,7 @@ func (c *Coder) analyse(s marsad.Sentence, articleDate string, all bool) *senten
 			t := m.Trigger
 			v.triggers = append(v.triggers, trigger{start: m.TokStart, end: m.TokEnd, eventType: t.EventType,
 				mode: t.Mode, cameo: t.CAMEO, context: t.Context, id: t.ID,
-				noun: t.POS == "noun" || t.POS == "verb" && nominal(&v.toks[m.TokStart])})
+				noun: t.POS == "noun" || t.POS == "verb" && (nominal(&v.toks[m.TokStart]) || v.prepWordBefore(m.TokStart))})
 		case lexicon.KindPlace:
 			v.places = append(v.places, placeSpan{start: m.TokStart, end: m.TokEnd, cands: m.Places})
 		case lexicon.KindAgent:
@@ -157,6 +157,14 @@ func (v *sentenceView) imperfectAt(i int) bool {
 	return false
 }
 
+// prepWordBefore reports whether a preposition word stands right before
+// token i: a verb entry there is its verbal noun (بدء مصراتة في سحب
+// قواتها).
+func (v *sentenceView) prepWordBefore(i int) bool {
+	_, ok := v.hasCueAt(i-1, cuePrep)
+	return ok && i > 0
+}
+
 // nominal reports whether a word a verb entry matched is in fact its
 // verbal noun: a verb takes neither the article nor ب (قام مسلحون بخطف،
 // الخطف).
@@ -269,6 +277,10 @@ func (v *sentenceView) buildActors(agents, dict []lexicon.Match) {
 		// reading (الجيش الليبي is an actor, not just "army"; لواء الصمود
 		// inside ميليشيا لواء الصمود).
 		if dictCovers(dict, ag.TokStart, ag.TokEnd) {
+			continue
+		}
+		if ag.TokEnd-ag.TokStart == 1 && ag.TokStart > 0 && v.triggerNounAt(ag.TokStart-1) && v.agrees(ag.TokStart-1, ag.TokStart) {
+			// an adjective of the event noun (هجوم انتحاري), not a doer
 			continue
 		}
 		end := ag.TokEnd
@@ -389,6 +401,11 @@ func (v *sentenceView) addNounPhrases(used []bool) {
 			used[i] = true
 			continue
 		}
+		if v.modifiesNounBefore(i) {
+			// an adjective of an event noun or of a phrase already full
+			// (تظاهرة حاشدة، بتعزيزات عسكرية كبيرة) heads no phrase
+			continue
+		}
 		start := i
 		if v.toks[i].Kind == marsad.Number {
 			if i+1 >= len(v.toks) || used[i+1] || !v.contentWord(i+1) || v.toks[i+1].Kind != marsad.Word {
@@ -402,11 +419,57 @@ func (v *sentenceView) addNounPhrases(used []bool) {
 		}
 		sp := v.span(start, i+1)
 		v.actors = append(v.actors, actorSpan{start: start, end: i + 1, how: "np",
-			ref: marsad.ActorRef{Text: sp.Text, Start: sp.Start, End: sp.End}})
+			ref: marsad.ActorRef{Text: sp.Text, Start: sp.Start, End: sp.End, Country: v.placeCountry(head)}})
 		for k := start; k <= i; k++ {
 			used[k] = true
 		}
 	}
+}
+
+// modifiesNounBefore reports whether word i reads as an adjective of the
+// noun before it: that noun is an event noun or part of a phrase, and
+// word i agrees with it with an ending that shows it (-ة، -ون، -ين،
+// -ات، a nisba -ي) or has the shape of a participle (مسلح، متتاليين).
+// Without an ending a word after a noun is as often its genitive
+// (مقتل شخص), which is left alone.
+func (v *sentenceView) modifiesNounBefore(i int) bool {
+	if i == 0 || v.toks[i].Kind != marsad.Word || v.toks[i-1].Kind != marsad.Word {
+		return false
+	}
+	noun := v.triggerNounAt(i - 1)
+	for _, a := range v.actors {
+		if a.start <= i-1 && i-1 < a.end {
+			noun = true
+		}
+	}
+	if !noun {
+		return false
+	}
+	if !v.agrees(i-1, i) {
+		// a plural of things takes a feminine singular adjective
+		// (الزجاجات الفارغة), and a feminine nisba is feminine
+		// (بتعزيزات عسكرية كبيرة)
+		a, b := &v.toks[i-1], &v.toks[i]
+		ea := ending(a.Stem)
+		return len(b.Prefixes) == len(a.Prefixes) && hasArticle(a) == hasArticle(b) && ending(b.Stem) == "ه" &&
+			(ea == "ات" || ea == "ي" && strings.HasSuffix(a.Stem, "ه"))
+	}
+	if ending(v.toks[i].Stem) != "" {
+		return true
+	}
+	w := []rune(v.toks[i].Stem)
+	return len(w) >= 4 && w[0] == 'م'
+}
+
+// placeCountry is the country of the gazetteer place at token i (a city
+// named as a doer: مصراتة دفعت بتعزيزات), "" when there is none.
+func (v *sentenceView) placeCountry(i int) marsad.OptText {
+	for _, p := range v.places {
+		if p.start <= i && i < p.end && len(p.cands) > 0 {
+			return marsad.OptText(p.cands[0].Country)
+		}
+	}
+	return ""
 }
 
 // actorEndingAt is the actor phrase that ends just before token i.
@@ -447,13 +510,29 @@ func (v *sentenceView) contentWord(i int) bool {
 		}
 	}
 	for _, p := range v.places {
-		if p.start <= i && i < p.end && !p.inActor && v.prepBefore(p.start) {
-			// a place after a preposition (في عين زارة) is where, not who;
-			// a bare place can still be the one acted on (قصفت غزة)
+		if p.start <= i && i < p.end && !p.inActor && (v.prepBefore(p.start) || v.locativeNounBefore(p.start)) {
+			// a place after a preposition (في عين زارة) or a word of
+			// direction or kind (شمال بغداد، مدينة الفلوجة) is where, not
+			// who; a bare place can still be the one acted on (قصفت غزة)
 			return false
 		}
 	}
 	return len([]rune(t.Stem)) > 1 && !verbShape(&t)
+}
+
+// locativeNounBefore reports whether one of the two words before token i
+// is a word of direction (شمال، جنوب غرب) or a kind of place after a
+// preposition (في منطقة، بمدينة).
+func (v *sentenceView) locativeNounBefore(i int) bool {
+	for j := i - 1; j >= 0 && i-j <= 2; j-- {
+		if h, ok := v.hasCueAt(j, cueFunction); ok && (h.note == "place" || h.note == "kind" && v.prepBefore(j)) {
+			return true
+		}
+		if v.toks[j].Kind != marsad.Word {
+			return false
+		}
+	}
+	return false
 }
 
 // doerAt reports whether a doer cue covers token i: a weapon or a suicide
@@ -480,7 +559,15 @@ func verbShape(t *marsad.Token) bool {
 	if n < 4 {
 		return false
 	}
-	if w[0] == 'ي' && w[n-1] != 'ي' && w[n-1] != 'ه' {
+	if w[0] == 'ي' && w[n-1] != 'ي' && (w[n-1] != 'ه' || n > 4) {
+		return true // يهدف، يقصده، يشتبه
+	}
+	if n > 4 && (strings.HasPrefix(string(w), "تست") || strings.HasPrefix(string(w), "تت")) {
+		return true // تستخدم، تتواجد
+	}
+	if w[n-1] == 'ت' && w[n-2] != 'ا' && w[n-2] != 'و' && w[n-2] != 'ي' {
+		// a past verb of the feminine singular (خسرت، توصلت، ضبطت);
+		// nouns in -ت end in -ات، -وت، -يت (قوات، بيروت، كبريت)
 		return true
 	}
 	return w[n-2] == 'و' && w[n-1] == 'ا'

@@ -49,6 +49,9 @@ const (
 	cueEventPlace   = "event-place"
 	cueReciprocal   = "reciprocal"
 	cueDoer         = "doer"
+	// cueFrame lines are not phrases: they say how an event type writes
+	// its target (see Frame).
+	cueFrame = "frame"
 	// cuePerfect is not written in cues.tsv: a cue noted "imperfect"
 	// (قد) becomes it when the verb after it is past (see tenseCues).
 	cuePerfect = "perfect"
@@ -62,7 +65,7 @@ var cueKinds = map[string]bool{
 	cueComplement: true, cueDead: true, cuePrep: true, cueTargetPrep: true,
 	cueVoiceAmbig: true, cueFunction: true, cueCrowd: true, cueCrowdAct: true,
 	cueTargetOf: true, cueNotEvent: true, cueEventPlace: true, cueReciprocal: true,
-	cueDoer: true,
+	cueDoer: true, cueFrame: true,
 }
 
 // verbCues are the kinds whose first word is a verb lemma that is
@@ -81,6 +84,76 @@ type cuePhrase struct {
 type Cues struct {
 	byFirst map[string][]cuePhrase
 	n       int
+	frames  map[string]*Frame
+}
+
+// Frame is how an event type writes its target, read from the cue list's
+// frame lines: "frame<TAB>PROTEST<TAB>target=marked preps=ضد". Argument
+// structure differs by type (a withdrawal has no target, the direct
+// object of "رفع المتظاهرون لافتات" is no target of the protest), and
+// it is knowledge, so it lives in data, not in the rules.
+type Frame struct {
+	// Target is "object" (a direct object, a patient noun's genitive or a
+	// phrase after one of Preps), "marked" (only a phrase after a
+	// target-of cue or one of Preps) or "none" (the type has no target).
+	Target string
+	// Preps are the folded prepositions that introduce the target; "ل"
+	// stands for the clitic. Empty: the target-prep cues and ل.
+	Preps map[string]bool
+	// Objects are verbs (folded past stems) whose direct object is the
+	// target even when Target is "marked" (رشق المتظاهرون قوات الأمن).
+	Objects []string
+}
+
+// Frame targets.
+const (
+	targetObject = "object"
+	targetMarked = "marked"
+	targetNone   = "none"
+)
+
+// frameOf returns the frame of an event type; types with no frame line
+// read any direct object or target preposition as the target.
+func (c *Cues) frameOf(eventType string) *Frame {
+	if f := c.frames[eventType]; f != nil {
+		return f
+	}
+	return &defaultFrame
+}
+
+var defaultFrame = Frame{Target: targetObject}
+
+// parseFrame reads the value column of a frame line.
+func parseFrame(spec string) (*Frame, error) {
+	f := &Frame{Target: targetObject}
+	for _, kv := range strings.Fields(spec) {
+		k, val, ok := strings.Cut(kv, "=")
+		switch {
+		case !ok:
+			return nil, fmt.Errorf("frame setting %q is not key=value", kv)
+		case k == "target":
+			if val != targetObject && val != targetMarked && val != targetNone {
+				return nil, fmt.Errorf("frame target %q: want object, marked or none", val)
+			}
+			f.Target = val
+		case k == "preps":
+			f.Preps = map[string]bool{}
+			for _, w := range strings.Split(val, ",") {
+				if w = arabic.Fold(strings.TrimSpace(w)); w != "" {
+					f.Preps[w] = true
+				}
+			}
+		case k == "objects":
+			for _, w := range strings.Split(val, ",") {
+				if w = arabic.Fold(strings.TrimSpace(w)); w != "" {
+					f.Objects = append(f.Objects, w)
+				}
+			}
+		default:
+			return nil, fmt.Errorf("unknown frame setting %q", k)
+		}
+	}
+	return f, nil
 }
 
 // LoadCues reads cues.tsv from fsys.
@@ -95,7 +168,7 @@ func LoadCues(fsys fs.FS, name string) (*Cues, error) {
 
 // ReadCues parses the cues format (see data/cues.tsv).
 func ReadCues(r io.Reader, name string) (*Cues, error) {
-	c := &Cues{byFirst: map[string][]cuePhrase{}}
+	c := &Cues{byFirst: map[string][]cuePhrase{}, frames: map[string]*Frame{}}
 	sc := bufio.NewScanner(r)
 	for line := 1; sc.Scan(); line++ {
 		text := strings.TrimRight(sc.Text(), "\r")
@@ -109,6 +182,22 @@ func ReadCues(r io.Reader, name string) (*Cues, error) {
 		kind := strings.TrimSpace(cols[0])
 		if !cueKinds[kind] {
 			return nil, fmt.Errorf("%s:%d: unknown cue kind %q", name, line, kind)
+		}
+		if kind == cueFrame {
+			typ := strings.ToUpper(strings.TrimSpace(cols[1]))
+			spec := ""
+			if len(cols) > 2 {
+				spec = cols[2]
+			}
+			f, err := parseFrame(spec)
+			if err != nil {
+				return nil, fmt.Errorf("%s:%d: %v", name, line, err)
+			}
+			if typ == "" {
+				return nil, fmt.Errorf("%s:%d: frame without an event type", name, line)
+			}
+			c.frames[typ] = f
+			continue
 		}
 		words := strings.Fields(arabic.Fold(cols[1]))
 		if len(words) == 0 {

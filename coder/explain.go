@@ -57,7 +57,8 @@ func (c *Coder) Explain(w io.Writer, text string) {
 			case cd.noun && !cd.anchored:
 				verdict = "dropped: event noun with no light verb, roles or toll"
 			}
-			fmt.Fprintf(w, "  candidate %s/%s %q modality=%s — %s\n", e.EventType, e.Mode, e.Trigger.Text, e.Modality, verdict)
+			fmt.Fprintf(w, "  candidate %s/%s %q modality=%s source=%s target=%s — %s\n", e.EventType, e.Mode, e.Trigger.Text,
+				e.Modality, refText(e.Source), refText(e.Target), verdict)
 			if os.Getenv("MARSAD_LOG") == "debug" {
 				fmt.Fprintf(w, "    features: %s\n", strings.Join(cd.features, " "))
 			}
@@ -81,4 +82,12 @@ func matchLabel(m lexicon.Match) string {
 		return strings.Join(ids, ",")
 	}
 	return ""
+}
+
+// refText shows a role's text, or - when the role is empty.
+func refText(a *marsad.ActorRef) string {
+	if a == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%q", a.Text)
 }

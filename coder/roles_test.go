@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	marsad "github.com/marsad/marsad"
+	"github.com/marsad/marsad/coder"
 )
 
 // A weapon is the doer the sentence gives when no person is named
@@ -48,5 +49,112 @@ func TestRolesAreTwoPhrasesAndPlacesAreNotActors(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// roleOf returns the source or target text of the first event of typ whose
+// trigger contains trig, and whether there is such an event.
+func roleOf(evs []marsad.Event, typ, trig string, source bool) (string, bool) {
+	e := find(evs, typ, func(e *marsad.Event) bool { return strings.Contains(e.Trigger.Text, trig) })
+	if e == nil {
+		return "", false
+	}
+	a := e.Target
+	if source {
+		a = e.Source
+	}
+	if a == nil {
+		return "", true
+	}
+	return a.Text, true
+}
+
+// A count right after a kill verb is who was killed (قُتل 20 شخصا), and a
+// count before a plural passive is too (ثلاثة جنود أميركيين قُتلوا); an
+// adjective or a participle (متوقفة) is nobody.
+func TestCountedVictimsAreTheTarget(t *testing.T) {
+	for _, c := range []struct{ text, trig, target string }{
+		{"قتل 20 شخصا واصيب 60 حين انفجرت سيارة مفخخة كانت متوقفة قرب تقاطع في حي الكرادة بوسط بغداد أمس.", "قتل", "20 شخصا"},
+		{"من ناحية ثانية، قتل أربعة اشخاص واصيب 6 آخرون بهجوم انتحاري غرب بغداد.", "قتل", "اشخاص"},
+		{"وأوضح بيان الجيش أن «ثلاثة جنود أميركيين قتلوا وأصيب 11 آخرون بجروح بانفجار عبوة ناسفة استهدفت دورية كانت تقوم بمهام أمنية في شرق بغداد الخميس».", "قتلوا", "جنود"},
+	} {
+		evs := codeRules(t, c.text)
+		got, ok := roleOf(evs, "ASSAULT", c.trig, false)
+		if !ok || !strings.Contains(got, c.target) {
+			t.Errorf("%s: target %q, want %q; events: %s", c.trig, got, c.target, summary(evs))
+		}
+		if src, _ := roleOf(evs, "ASSAULT", c.trig, true); strings.Contains(src, c.target) {
+			t.Errorf("%s: the victims %q are the source", c.trig, src)
+		}
+	}
+}
+
+// With a subject before it and an object after it, قتلوا is active.
+func TestSubjectBeforeAndObjectAfterIsActive(t *testing.T) {
+	evs := codeRules(t, "وقال الجيش الاميركي ان جنوده قتلوا خمسة مسلحين مشتبه فيهم أمس خلال غارة على مصنع للقنابل شمال بغداد.")
+	src, _ := roleOf(evs, "ASSAULT", "قتلوا", true)
+	tgt, _ := roleOf(evs, "ASSAULT", "قتلوا", false)
+	if src != "جنوده" || !strings.Contains(tgt, "مسلحين") {
+		t.Errorf("source %q target %q, want جنوده and the gunmen; events: %s", src, tgt, summary(evs))
+	}
+}
+
+// A verb right after an event noun describes it: the attack is the
+// subject of استهدف and the checkpoint its object, not its doer.
+func TestVerbAfterEventNounTakesItsObjectAsTarget(t *testing.T) {
+	evs := codeRules(t, "في غضون ذلك، اعلنت مصادر امنية مقتل جنديين عراقيين ومدني اثر انفجار سيارة مفخخة استهدفت حاجزا للتفتيش قرب احد مداخل مدينة الصدر شرق بغداد.")
+	for _, e := range evs {
+		if e.Source != nil && strings.Contains(e.Source.Text, "حاجزا") {
+			t.Errorf("%s: the checkpoint is the source", e.Trigger.Text)
+		}
+	}
+	if find(evs, "ASSAULT", func(e *marsad.Event) bool { return e.Target != nil && strings.Contains(e.Target.Text, "حاجزا") }) == nil {
+		t.Errorf("no event has the checkpoint as target; events: %s", summary(evs))
+	}
+}
+
+// What protesters carry is not what they protest against; what they
+// pelt is (the PROTEST frame in cues.tsv).
+func TestProtestTargetsAreMarked(t *testing.T) {
+	evs := codeRules(t, "ورفع المتظاهرون لافتات كتب عليها: «لن تتوقف محاربة الإرهاب».")
+	if tgt, _ := roleOf(evs, "PROTEST", "رفع", false); tgt != "" {
+		t.Errorf("banners %q are the target; events: %s", tgt, summary(evs))
+	}
+	evs = codeRules(t, "ورشق مئات المتظاهرين قوات مكافحة الشغب بالحجارة والزجاجات الفارغة في شوارع ضيقة وسط كالكوتا.")
+	if tgt, _ := roleOf(evs, "PROTEST", "رشق", false); !strings.HasPrefix(tgt, "قوات") {
+		t.Errorf("target %q, want the riot police; events: %s", tgt, summary(evs))
+	}
+}
+
+// The seed article: a withdrawal and a mobilisation have no target, and
+// no adjective (كبيرة), conjoined verbal noun (وخفض وجودها) or verbal
+// noun after ل (لدعم، لتواجد) fills a role.
+func TestSeedRolesArePlausible(t *testing.T) {
+	evs := seed(t)
+	for _, e := range evs {
+		if (e.EventType == "RETREAT" || e.EventType == "MOBILIZE") && e.Target != nil {
+			t.Errorf("%s %q has target %q", e.EventType, e.Trigger.Text, e.Target.Text)
+		}
+		for _, a := range []*marsad.ActorRef{e.Source, e.Target} {
+			if a == nil {
+				continue
+			}
+			for _, bad := range []string{"كبيرة", "لدعم", "لتواجد", "وخفض", "خاصة", "تصبح"} {
+				if strings.HasPrefix(a.Text, bad) {
+					t.Errorf("%s %q has the role %q", e.EventType, e.Trigger.Text, a.Text)
+				}
+			}
+		}
+	}
+	if src, ok := roleOf(evs, "RETREAT", "سحب قواتها", true); !ok || !strings.Contains(src, "مصراتة") {
+		t.Errorf("سحب قواتها: source %q, want Misrata; events: %s", src, summary(evs))
+	}
+}
+
+// A frame line with an unknown setting is an error that names the line.
+func TestFrameLinesAreChecked(t *testing.T) {
+	_, err := coder.ReadCues(strings.NewReader("frame\tPROTEST\ttarget=sometimes\n"), "cues.tsv")
+	if err == nil || !strings.Contains(err.Error(), "cues.tsv:1") {
+		t.Errorf("err = %v, want an error on cues.tsv:1", err)
 	}
 }

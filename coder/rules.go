@@ -2,6 +2,7 @@ package coder
 
 import (
 	"strconv"
+	"strings"
 
 	marsad "github.com/marsad/marsad"
 )
@@ -97,6 +98,9 @@ func (v *sentenceView) anchored(t *trigger, src, tgt *actorSpan, fatalities *int
 	if fatalities != nil {
 		return true
 	}
+	if v.frame(t).Target == targetNone {
+		return src != nil // a type with no target is anchored by its doer
+	}
 	return src != nil && tgt != nil
 }
 
@@ -108,6 +112,9 @@ const targetOfReach = 12
 // target whatever else the clause holds.
 func (v *sentenceView) roles(t *trigger) (src, tgt *actorSpan) {
 	src, tgt = v.rolesOf(t)
+	if v.frame(t).Target == targetNone {
+		tgt = nil // a withdrawal or a mobilisation is aimed at no one
+	}
 	if t.noun && v.doerAt(t.start) {
 		// The event word is its own doer: انتحاري، سيارة مفخخة.
 		if a := v.actorAt(t.start); a != nil {
@@ -184,6 +191,14 @@ func (v *sentenceView) actorAt(i int) *actorSpan {
 	return nil
 }
 
+// frame is how the trigger's event type writes its target.
+func (v *sentenceView) frame(t *trigger) *Frame {
+	if v.lib == nil {
+		return &defaultFrame
+	}
+	return v.lib.frameOf(t.eventType)
+}
+
 func hasPrefix(t *marsad.Token, p string) bool {
 	for _, x := range t.Prefixes {
 		if x == p {
@@ -223,6 +238,11 @@ func (v *sentenceView) targetOf(t *trigger) *actorSpan {
 func (v *sentenceView) baseRoles(t *trigger) (src, tgt *actorSpan) {
 	after := v.actorsAfter(t.end)
 	before := v.actorBefore(t.start)
+	fr := v.frame(t)
+	// A direct object or a patient's genitive is the target only where
+	// the type says so: the banners protesters carry are not what they
+	// protest against.
+	object := fr.Target == targetObject || v.objectVerb(t, fr)
 	passive := false
 	if _, ok := v.cueCovering(t.start, cuePassive); ok {
 		passive = true
@@ -230,10 +250,13 @@ func (v *sentenceView) baseRoles(t *trigger) (src, tgt *actorSpan) {
 	if t.noun {
 		_, patient := v.cueCovering(t.start, cuePatientNoun)
 		// the noun's genitive: هجوم المسلحين / مقتل القائد / مقتل أربعة
-		// من عناصر الشرطة
-		if len(after) > 0 && v.genitiveAfter(t.end, after[0].start) {
+		// من عناصر الشرطة. A trigger ending in a preposition (احتجاجا
+		// على) has none: what follows is what it is aimed at.
+		if len(after) > 0 && !v.endsInPrep(t) && v.genitiveAfter(t.end, after[0].start) {
 			if patient {
-				tgt = after[0]
+				if object {
+					tgt = after[0]
+				}
 			} else {
 				src = after[0]
 			}
@@ -241,14 +264,14 @@ func (v *sentenceView) baseRoles(t *trigger) (src, tgt *actorSpan) {
 		}
 		if tgt == nil {
 			for _, a := range after {
-				if v.targetPrep(a.start) {
+				if v.targetPrep(a.start, fr) {
 					tgt = a
 					break
 				}
 			}
 		}
 		if src == nil {
-			if a := v.anchorBefore(t); a >= 0 {
+			if a := v.anchorBefore(t); a >= 0 && !v.resultAnchor(a) {
 				// the light verb's subject: بدأ مقاتلو مصراتة في الانسحاب
 				for k := range v.actors {
 					x := &v.actors[k]
@@ -257,7 +280,7 @@ func (v *sentenceView) baseRoles(t *trigger) (src, tgt *actorSpan) {
 						break
 					}
 				}
-				if src == nil && before != nil && before.end <= a {
+				if src == nil && before != nil && before.end <= a && !v.prepBefore(before.start) {
 					src = before // المسلحون شنوا هجوما
 				}
 			}
@@ -271,10 +294,27 @@ func (v *sentenceView) baseRoles(t *trigger) (src, tgt *actorSpan) {
 		if _, ok := v.cueCovering(t.start, cueVoiceAmbig); ok {
 			passive = v.readsPassive(t, after, before)
 		}
+	} else if s := v.subjectFirst(t, before); s != nil && len(after) > 0 && after[0].start-t.end <= v.numberWidth(t.end) && !v.prepBefore(after[0].start) {
+		// قتلوا reads passive alone, but with a subject before it and an
+		// object after it it is active: جنوده قتلوا خمسة مسلحين.
+		passive = false
 	}
 	if passive {
-		if len(after) > 0 {
-			tgt = after[0]
+		// The victim is the subject: before the verb (ثمانية اشخاص
+		// قتلوا) or after it (قتل 20 شخصا), never behind a preposition
+		// (قتلوا في هجوم انتحاري).
+		if before != nil && before.end == t.start && !v.prepBefore(before.start) {
+			tgt = before
+		} else {
+			for _, a := range after {
+				if !v.prepBefore(a.start) && !v.agentMarkerBefore(a.start) {
+					tgt = a
+					break
+				}
+			}
+		}
+		if !object {
+			tgt = nil
 		}
 		for _, a := range after {
 			if v.agentMarkerBefore(a.start) {
@@ -286,26 +326,96 @@ func (v *sentenceView) baseRoles(t *trigger) (src, tgt *actorSpan) {
 	}
 	// Active verb: Arabic is mostly verb-subject-object, but a subject
 	// right after إن/أن, or a verb agreeing in the plural (مجهولين خطفوا
-	// القنصل), puts the subject first.
+	// القنصل), puts the subject first; so does a verb right after a noun
+	// it describes (هجوم انتحاري استهدف دورية: the attack is the subject,
+	// the patrol the object).
 	rest := after
 	if s := v.subjectFirst(t, before); s != nil {
 		src = s
-	} else if len(after) > 0 && !v.prepBefore(after[0].start) && after[0].start-t.end <= 3 {
+	} else if v.describesNounBefore(t) {
+		if before != nil && before.end == t.start && !v.prepBefore(before.start) && !v.triggerNounAt(before.start) {
+			src = before
+		}
+	} else if len(after) > 0 && !v.prepBefore(after[0].start) && after[0].start-t.end <= 3 && !hasPrefix(&v.toks[after[0].start], "و") {
 		src = after[0]
 		rest = after[1:]
-	} else if before != nil {
+	} else if before != nil && !v.prepBefore(before.start) {
 		src = before
 	}
 	for _, a := range rest {
 		if a.start-t.end > roleWindow+4 {
 			break
 		}
-		if !v.prepBefore(a.start) || v.targetPrep(a.start) {
+		if v.targetPrep(a.start, fr) || object && !v.prepBefore(a.start) {
 			tgt = a
 			break
 		}
 	}
 	return src, tgt
+}
+
+// objectVerb reports whether the trigger is one of the frame's verbs
+// whose direct object is the target (its stem begins with the past stem:
+// رشق، رشقوا، ورشق).
+func (v *sentenceView) objectVerb(t *trigger, fr *Frame) bool {
+	w := v.toks[t.start].Stem
+	if r := []rune(w); len(r) > 3 && (r[0] == 'و' || r[0] == 'ف') {
+		w = string(r[1:]) // segmentation may keep the conjunction (ورشق)
+	}
+	for _, o := range fr.Objects {
+		if strings.HasPrefix(w, o) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsInPrep reports whether a phrase trigger's last word is a
+// preposition (احتجاجا على، تعدى على).
+func (v *sentenceView) endsInPrep(t *trigger) bool {
+	_, ok := v.cueCovering(t.end-1, cuePrep)
+	return ok && t.end-t.start > 1
+}
+
+// resultAnchor reports whether the anchor at token i reports a result
+// (أسفر عن، أدى إلى مقتل): its subject is the attack, not an actor.
+func (v *sentenceView) resultAnchor(i int) bool {
+	h, ok := v.hasCueAt(i, cueAnchor)
+	return ok && h.note == "result"
+}
+
+// describesNounBefore reports whether a verb opens a clause describing
+// the noun right before it: an event noun, a weapon or a phrase, with no
+// conjunction on the verb (هجوم انتحاري بسيارة مفخخة استهدف دورية،
+// مسلحين هاجموا). Such a verb's subject is that noun, so the phrase after
+// it is its object.
+func (v *sentenceView) describesNounBefore(t *trigger) bool {
+	i := t.start - 1
+	if i < 0 || hasPrefix(&v.toks[t.start], "و") || hasPrefix(&v.toks[t.start], "ف") {
+		return false
+	}
+	if v.toks[i].Kind != marsad.Word {
+		return false
+	}
+	if v.triggerNounAt(i) {
+		return true
+	}
+	for _, a := range v.actors {
+		if a.end == t.start {
+			return true
+		}
+	}
+	return false
+}
+
+// triggerNounAt reports whether an event noun covers token i.
+func (v *sentenceView) triggerNounAt(i int) bool {
+	for _, x := range v.triggers {
+		if x.noun && x.start <= i && i < x.end {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectFirst returns the subject written before an active verb: the
@@ -343,6 +453,9 @@ func (v *sentenceView) genitiveAfter(end, j int) bool {
 	if v.prepBefore(j) && !(j > end && v.toks[j-1].Norm == "من") {
 		return false
 	}
+	if hasPrefix(&v.toks[j], "و") || hasPrefix(&v.toks[j], "ف") {
+		return false // a second noun joined by و (سحب قواتها وخفض وجودها)
+	}
 	for i := end; i < j; i++ {
 		if _, _, w := v.numberAt(i); w > 0 {
 			i += w - 1
@@ -372,7 +485,35 @@ func (v *sentenceView) readsPassive(t *trigger, after []*actorSpan, before *acto
 			return true
 		}
 	}
+	if len(direct) > 0 && direct[0].start-t.end <= 1 && v.countedVictims(t.end) && v.subjectFirst(t, before) == nil {
+		// قتل 20 شخصا واصيب 60، قتل شخص بعد تعرضه للضرب: a count or a
+		// casualty word right after the verb is the one killed, not a doer.
+		return true
+	}
 	return len(direct) == 1 && before == nil
+}
+
+// countedVictims reports whether token i opens a count or a casualty
+// noun (20 شخصا، شخص، ثلاثة جنود).
+func (v *sentenceView) countedVictims(i int) bool {
+	if i >= len(v.toks) {
+		return false
+	}
+	if v.numberWidth(i) > 0 {
+		return true
+	}
+	_, ok := v.hasCueAt(i, cueCasualty)
+	return ok
+}
+
+// numberWidth is the number of tokens of a number at token i (0 when
+// there is none).
+func (v *sentenceView) numberWidth(i int) int {
+	if i >= len(v.toks) {
+		return 0
+	}
+	_, _, w := v.numberAt(i)
+	return w
 }
 
 // actorsAfter lists actor phrases after token i within the clause.
@@ -412,9 +553,26 @@ func (v *sentenceView) actorBefore(i int) *actorSpan {
 
 func (v *sentenceView) breakBetween(from, to int) bool {
 	for j := from; j < to; j++ {
-		if v.isClauseBreak(j) && v.toks[j].Text != "،" {
+		if v.isClauseBreak(j) && (v.toks[j].Text != "،" || v.clauseOpensAt(j+1)) {
 			return true
 		}
+	}
+	return false
+}
+
+// clauseOpensAt reports whether token i, after a comma, opens another
+// clause: a clause word, a complementizer, a verb of saying, or a
+// function word before a complementizer (، قبل أن تصبح …).
+func (v *sentenceView) clauseOpensAt(i int) bool {
+	for _, k := range []string{cueComplement, cueClause, cueSpeech} {
+		if _, ok := v.hasCueAt(i, k); ok {
+			return true
+		}
+	}
+	// قبل أن، بعد أن; a time word alone (، امس،) opens no clause
+	if _, ok := v.hasCueAt(i, cueFunction); ok {
+		_, ok = v.hasCueAt(i+1, cueComplement)
+		return ok
 	}
 	return false
 }
@@ -448,19 +606,21 @@ func (v *sentenceView) prepBefore(i int) bool {
 }
 
 // targetPrep reports whether the phrase at token i is introduced by a
-// preposition that marks the one acted on (على، ضد، ل).
-func (v *sentenceView) targetPrep(i int) bool {
+// preposition that marks the one acted on: those of the event type's
+// frame, else the target-prep cues (على، ضد) and the clitic ل.
+func (v *sentenceView) targetPrep(i int, fr *Frame) bool {
+	if fr.Preps != nil {
+		if i > 0 && fr.Preps[v.toks[i-1].Norm] {
+			return true
+		}
+		return fr.Preps["ل"] && hasPrefix(&v.toks[i], "ل")
+	}
 	if i > 0 {
 		if _, ok := v.cueCovering(i-1, cueTargetPrep); ok {
 			return true
 		}
 	}
-	for _, p := range v.toks[i].Prefixes {
-		if p == "ل" {
-			return true
-		}
-	}
-	return false
+	return hasPrefix(&v.toks[i], "ل")
 }
 
 func (v *sentenceView) agentMarkerBefore(i int) bool {

@@ -51,6 +51,8 @@ type sentenceView struct {
 	ents     []Entity
 	dates    []DateExpr // offsets relative to the sentence
 	inDate   []bool     // token i is part of a date expression
+	// lib is the cue list, for the frames of event types.
+	lib *Cues
 	// cueAt[i] lists the cue kinds starting at token i.
 	cueAt map[int][]cueHit
 	// runes is the sentence text as code points, converted once: span
