@@ -346,6 +346,9 @@ func (v *sentenceView) baseRoles(t *trigger) (src, tgt *actorSpan) {
 		if a.start-t.end > roleWindow+4 {
 			break
 		}
+		if v.conjunct(a) {
+			continue // the second of "X و Y" (مصر وليبيا) belongs with X
+		}
 		if v.targetPrep(a.start, fr) || object && !v.prepBefore(a.start) {
 			tgt = a
 			break
@@ -364,6 +367,20 @@ func (v *sentenceView) objectVerb(t *trigger, fr *Frame) bool {
 	}
 	for _, o := range fr.Objects {
 		if strings.HasPrefix(w, o) {
+			return true
+		}
+	}
+	return false
+}
+
+// conjunct reports whether phrase a is joined by و to the phrase right
+// before it.
+func (v *sentenceView) conjunct(a *actorSpan) bool {
+	if !hasPrefix(&v.toks[a.start], "و") && !strings.HasPrefix(v.toks[a.start].Norm, "و") {
+		return false
+	}
+	for _, b := range v.actors {
+		if b.end == a.start {
 			return true
 		}
 	}
