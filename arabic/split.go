@@ -109,6 +109,10 @@ func isJoinerComma(rs []rune, i int) bool {
 	return true
 }
 
+// maxAbbrevRunes bounds the word before a full stop that can be an
+// abbreviation or a run of initials.
+const maxAbbrevRunes = 16
+
 // endsAtDot reports whether the full stop at i ends a sentence.
 func endsAtDot(rs []rune, i int) bool {
 	var prev, next rune
@@ -126,9 +130,14 @@ func endsAtDot(rs []rune, i int) bool {
 	}
 	// The word before the dot: an initial or a known abbreviation (but not
 	// the م of "2019م." which is glued to a number).
+	// The look-back is bounded: an abbreviation or "U.S." is short, and an
+	// unbounded walk makes text like "كلمة...كلمة..." quadratic.
 	w := i
-	for w > 0 && (isLetter(rs[w-1]) || rs[w-1] == '.') {
+	for w > 0 && i-w < maxAbbrevRunes && (isLetter(rs[w-1]) || rs[w-1] == '.') {
 		w--
+	}
+	if w > 0 && (isLetter(rs[w-1]) || rs[w-1] == '.') {
+		w = i // longer than any abbreviation: an ordinary word
 	}
 	word := rs[w:i]
 	if len(word) > 0 && (w == 0 || !isDigit(rs[w-1])) {

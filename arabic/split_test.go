@@ -142,3 +142,28 @@ func ExampleSplit() {
 	// 0 60 قال العميد خالد المحجوب في تصريح للعربية.نت: إن القرار اتخذ.
 	// 62 118 وأوضح محجوب أن هذا الانسحاب جاء بناء على معطيات ميدانية.
 }
+
+// Dots glued to words ("كلمة...كلمة...", common in social-media text) end
+// sentences like any other full stop. (The look-back before a dot is
+// bounded, so this input is linear: see BenchmarkSplitGluedDots.)
+func TestSplitGluedDots(t *testing.T) {
+	text := strings.Repeat("كلمة...", 2000)
+	sents := Split(text)
+	if len(sents) < 1000 {
+		t.Fatalf("%d sentences from 2000 glued ellipses", len(sents))
+	}
+	r := []rune(text)
+	for _, s := range sents {
+		if string(r[s.Start:s.End]) != s.Text {
+			t.Fatalf("offsets of %+v do not round-trip", s)
+		}
+	}
+}
+
+func BenchmarkSplitGluedDots(b *testing.B) {
+	text := strings.Repeat("كلمة...", 20000)
+	b.SetBytes(int64(len(text)))
+	for i := 0; i < b.N; i++ {
+		Split(text)
+	}
+}

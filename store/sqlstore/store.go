@@ -96,19 +96,27 @@ func (s *Store) saveItem(ctx context.Context, q Querier, it *store.Item) (store.
 	if doc.ID == "" {
 		doc.ID = doc.Hash[:16]
 	}
-	r := store.ItemResult{DocID: doc.ID, Hash: doc.Hash}
 	var otherHash string
-	err := queryRow(ctx, q, []any{&otherHash}, `SELECT hash FROM documents WHERE id = ? OR hash = ?
+	for attempt := 0; ; attempt++ {
+		err := queryRow(ctx, q, []any{&otherHash}, `SELECT hash FROM documents WHERE id = ? OR hash = ?
 		ORDER BY CASE WHEN hash = ? THEN 0 ELSE 1 END LIMIT 1`, doc.ID, doc.Hash, doc.Hash)
-	switch {
-	case err == nil && otherHash == doc.Hash:
-		r.Duplicate = true
-		return r, nil
-	case err == nil:
-		return r, fmt.Errorf("document %s is already stored with other text (hash %s, now %s)", doc.ID, otherHash, doc.Hash)
-	case !errors.Is(err, errNoRows):
-		return r, fmt.Errorf("document %s: %w", doc.ID, err)
+		switch {
+		case err == nil && otherHash == doc.Hash:
+			return store.ItemResult{DocID: doc.ID, Hash: doc.Hash, Duplicate: true}, nil
+		case err == nil && attempt == 0:
+			// Another text already has this id (two CSV exports numbering
+			// rows 1..N, a feed item updated under the same GUID): keep
+			// both, the new one under an id made unique by its hash.
+			doc.ID = doc.ID + "~" + doc.Hash[:12]
+			continue
+		case err == nil:
+			return store.ItemResult{DocID: doc.ID, Hash: doc.Hash}, fmt.Errorf("document %s is already stored with other text (hash %s, now %s)", doc.ID, otherHash, doc.Hash)
+		case !errors.Is(err, errNoRows):
+			return store.ItemResult{DocID: doc.ID, Hash: doc.Hash}, fmt.Errorf("document %s: %w", doc.ID, err)
+		}
+		break
 	}
+	r := store.ItemResult{DocID: doc.ID, Hash: doc.Hash}
 
 	sig := dedup.MinHash(doc.Text)
 	r.Cluster = doc.ID
@@ -163,7 +171,11 @@ func (s *Store) saveItem(ctx context.Context, q Querier, it *store.Item) (store.
 		return r, fmt.Errorf("document %s sentences: %w", doc.ID, err)
 	}
 	for i := range it.Events {
-		if err := s.saveEvent(ctx, q, &doc, i, it.Events[i]); err != nil {
+		ev := it.Events[i]
+		if doc.ID != it.Doc.ID && ev.ID != "" {
+			ev.ID += "~" + doc.Hash[:8] // the document was given a new id above
+		}
+		if err := s.saveEvent(ctx, q, &doc, i, ev); err != nil {
 			return r, err
 		}
 		r.Events++

@@ -24,6 +24,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"RoundTrip", testRoundTrip},
 		{"Idempotent", testIdempotent},
 		{"BatchIsAtomic", testBatchIsAtomic},
+		{"SameIDOtherText", testSameIDOtherText},
 		{"Filters", testFilters},
 		{"Search", testSearch},
 		{"NearDuplicates", testNearDuplicates},
@@ -170,10 +171,12 @@ func testIdempotent(t *testing.T, s store.Store) {
 func testBatchIsAtomic(t *testing.T, s store.Store) {
 	save(t, s, seedItem())
 	fresh := store.Item{Doc: marsad.Document{ID: "fresh", Date: "2019-10-26", Text: "خبر جديد عن طرابلس"}}
-	clash := store.Item{Doc: marsad.Document{ID: "seed", Date: "2019-10-26", Text: "نص آخر تحت المعرف نفسه"}}
-	_, err := s.SaveBatch(context.Background(), []store.Item{fresh, clash})
-	if err == nil || !strings.Contains(err.Error(), "seed") {
-		t.Fatalf("saving another text under a stored id: err = %v, want an error naming the id", err)
+	// Two sentences with one index break the sentences key: the item fails.
+	bad := store.Item{Doc: marsad.Document{ID: "bad", Date: "2019-10-26", Text: "جملة. جملة."},
+		Sentences: []marsad.Sentence{{Index: 0, End: 5, Text: "جملة."}, {Index: 0, Start: 6, End: 11, Text: "جملة."}}}
+	_, err := s.SaveBatch(context.Background(), []store.Item{fresh, bad})
+	if err == nil || !strings.Contains(err.Error(), "bad") {
+		t.Fatalf("saving a broken item: err = %v, want an error naming it", err)
 	}
 	if st := stats(t, s); st.Documents != 1 {
 		t.Errorf("a failed batch left %d documents, want 1 (none of the batch)", st.Documents)
@@ -181,6 +184,25 @@ func testBatchIsAtomic(t *testing.T, s store.Store) {
 	// The batch goes through once the bad item is removed.
 	if res := save(t, s, fresh); res.Saved != 1 {
 		t.Errorf("retry: %+v", res)
+	}
+}
+
+// Another text under an id already stored (two CSV exports numbering rows
+// 1..N, a feed item updated under one GUID) is kept under a new id.
+func testSameIDOtherText(t *testing.T, s store.Store) {
+	first := save(t, s, seedItem())
+	clash := seedItem()
+	clash.Doc.Text = "نص آخر تحت المعرف نفسه عن اشتباكات في طرابلس"
+	clash.Doc.Hash = ""
+	res := save(t, s, clash)
+	if res.Saved != 1 || res.Items[0].DocID == first.Items[0].DocID {
+		t.Fatalf("other text under a stored id: %+v, want it saved under a new id", res)
+	}
+	if st := stats(t, s); st.Documents != 2 || st.Events != 2 {
+		t.Errorf("after the clash: %+v, want 2 documents and 2 events", st)
+	}
+	if res := save(t, s, clash); res.Duplicates != 1 {
+		t.Errorf("saving the clashing text again: %+v, want a duplicate", res)
 	}
 }
 
