@@ -26,6 +26,9 @@ type Result struct {
 	Events  []marsad.Event
 	Reject  error
 	Skipped bool
+	// Fatal is an error of the run, not of the input (the store failed);
+	// CodeOrdered returns it and stops.
+	Fatal error
 }
 
 // CodeOrdered reads paths, codes documents on several workers and hands
@@ -44,6 +47,7 @@ func CodeOrdered(ctx context.Context, c Coder, paths []string, opts reader.Optio
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	jobs := make(chan job, workers*4)
+	ahead := make(chan struct{}, workers*8) // documents read but not yet emitted
 	done := make(chan job, workers*4)
 	var wg sync.WaitGroup
 	for i := 0; i < workers; i++ {
@@ -54,11 +58,13 @@ func CodeOrdered(ctx context.Context, c Coder, paths []string, opts reader.Optio
 				if j.res.Reject == nil && skip != nil {
 					s, err := skip(j.res.Doc)
 					if err != nil {
-						j.res.Reject = fmt.Errorf("%s: %w", j.res.Doc.ID, err)
+						// The store failing is no fault of the input:
+						// stop the run rather than reject every document.
+						j.res.Fatal = fmt.Errorf("%s: %w", j.res.Doc.ID, err)
 					}
 					j.res.Skipped = s
 				}
-				if j.res.Reject == nil && !j.res.Skipped {
+				if j.res.Reject == nil && j.res.Fatal == nil && !j.res.Skipped {
 					evs, err := c.Code(ctx, j.res.Doc)
 					if err != nil {
 						j.res.Reject = fmt.Errorf("%s: %w", j.res.Doc.ID, err)
@@ -73,6 +79,13 @@ func CodeOrdered(ctx context.Context, c Coder, paths []string, opts reader.Optio
 	go func() {
 		seq := 0
 		err := reader.Walk(paths, opts, func(it reader.Item) error {
+			// Bound how far reading runs ahead of the document being
+			// emitted, so one slow document does not pile up the rest.
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case ahead <- struct{}{}:
+			}
 			select {
 			case <-ctx.Done():
 				return ctx.Err()
@@ -98,8 +111,14 @@ func CodeOrdered(ctx context.Context, c Coder, paths []string, opts reader.Optio
 			}
 			delete(pending, next)
 			next++
+			<-ahead
 			if emitErr == nil {
-				if emitErr = emit(r); emitErr != nil {
+				if r.Fatal != nil {
+					emitErr = r.Fatal
+				} else {
+					emitErr = emit(r)
+				}
+				if emitErr != nil {
 					cancel() // stop reading; drain the workers
 				}
 			}

@@ -46,7 +46,6 @@ the reason on stderr.`,
 			}
 			opts := reader.Options{Format: format, Date: date, Stdin: env.Stdin}
 			w := bufio.NewWriterSize(env.Stdout, 1<<16)
-			defer w.Flush()
 			start := time.Now()
 			var docs, events, rejects int
 			err = ingest.CodeOrdered(ctx, c, args, opts, workers, nil, func(r ingest.Result) error {
@@ -61,16 +60,24 @@ the reason on stderr.`,
 					if err != nil {
 						return err
 					}
-					w.Write(b)
-					w.WriteByte('\n')
+					b = append(b, '\n')
+					if _, err := w.Write(b); err != nil {
+						return fmt.Errorf("writing events: %w", err)
+					}
 					events++
 				}
 				return nil
 			})
+			if ferr := w.Flush(); err == nil && ferr != nil {
+				err = fmt.Errorf("writing events: %w", ferr)
+			}
 			if err != nil {
 				return err
 			}
 			env.Log.Info("coded", "documents", docs, "events", events, "skipped", rejects, "seconds", fmt.Sprintf("%.2f", time.Since(start).Seconds()))
+			if docs == 0 && rejects > 0 {
+				return fmt.Errorf("no document could be read (%d skipped, reasons above)", rejects)
+			}
 			return nil
 		},
 	})

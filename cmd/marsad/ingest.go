@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"net/url"
 	"runtime"
 
 	"github.com/marsad/marsad/coder"
@@ -89,14 +90,25 @@ and never stop the run.`,
 			}
 			sum.WriteSummary(env.Stdout)
 			if s, serr := st.Stats(ctx); serr == nil {
-				fmt.Fprintf(env.Stdout, "store %s: %s\n", *db, s.Collapse())
+				fmt.Fprintf(env.Stdout, "store %s: %s\n", redactDSN(*db), s.Collapse())
 			}
 			if asJSON {
 				json.NewEncoder(env.Stdout).Encode(sum)
 			}
+			if err == nil && sum.Documents == 0 && sum.Rejected > 0 {
+				err = fmt.Errorf("no document could be read (%d rejected, reasons above)", sum.Rejected)
+			}
 			return err
 		},
 	})
+}
+
+// redactDSN hides the password of a PostgreSQL URL before it is printed.
+func redactDSN(dsn string) string {
+	if u, err := url.Parse(dsn); err == nil && u.User != nil {
+		return u.Redacted()
+	}
+	return dsn
 }
 
 func derefAll[T any](xs []*T) []T {

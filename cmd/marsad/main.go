@@ -54,6 +54,9 @@ var errUsage = errors.New("usage")
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// The first Ctrl-C asks the command to finish what it is writing; a
+	// second one, with the default handler back, ends the process.
+	go func() { <-ctx.Done(); stop() }()
 	env := &cliEnv{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}
 	os.Exit(run(ctx, env, os.Args[1:]))
 }

@@ -74,15 +74,18 @@ func TestCodeSkipsBadInputWithAReason(t *testing.T) {
 		"testdata/no-text.html":     "no visible text",
 	}
 	for file, reason := range cases {
-		code, out, errs := runCLI(t, "", "code", file)
+		// Next to a good file the run goes on and succeeds.
+		code, _, errs := runCLI(t, "", "code", file, "testdata/good.txt")
 		if code != 0 {
 			t.Errorf("%s: exit %d (bad input must not stop a run): %s", file, code, errs)
 		}
-		if out != "" {
-			t.Errorf("%s: events from bad input: %s", file, out)
-		}
 		if !strings.Contains(errs, "skipped "+file) || !strings.Contains(errs, reason) {
 			t.Errorf("%s: stderr does not give the reason %q:\n%s", file, reason, errs)
+		}
+		// Alone, nothing is coded: the reason is given and the exit code says so.
+		code, out, errs := runCLI(t, "", "code", file)
+		if code != 1 || out != "" || !strings.Contains(errs, "no document could be read") {
+			t.Errorf("%s alone: exit %d, output %q, stderr %q", file, code, out, errs)
 		}
 	}
 }
