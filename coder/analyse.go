@@ -303,7 +303,7 @@ func (v *sentenceView) buildActors(agents, dict []lexicon.Match) {
 				end = e.TokEnd
 				continue
 			}
-			if (ag.Agent.Armed || personal) && v.nameWord(end) && end-ag.TokEnd < maxNameWords+1 {
+			if (ag.Agent.Armed && ag.Agent.Kind == lexicon.AgentGroup || personal) && v.nameWord(end) && end-ag.TokEnd < maxNameWords+1 {
 				end++
 				continue
 			}
