@@ -160,6 +160,12 @@ func (b *builder) actors() (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	// The UA dictionary codes many cities as country actors (بغداد → IRQ);
+	// in text they are places, and an actor match would hide the location.
+	places, err := lexicon.LoadFiles(os.DirFS(b.data), lexicon.FilePlaces, lexicon.FilePlacesCurated)
+	if err != nil {
+		return 0, fmt.Errorf("loading places: %w", err)
+	}
 	byKey := map[string]*uaActor{}
 	var kept []*uaActor
 	for _, a := range entries {
@@ -187,6 +193,10 @@ func (b *builder) actors() (int, error) {
 		}
 		if spans(ms, n, lexicon.KindTrigger) != nil {
 			b.log.drop(file, "event trigger word, not an actor", desc)
+			continue
+		}
+		if pm, pn := places.MatchText(a.name); a.sector == "" && spans(pm, pn, lexicon.KindPlace) != nil {
+			b.log.drop(file, "a place, not an actor (no sector)", desc)
 			continue
 		}
 		if f, common := b.commonWord(a.name, "actor"); common {

@@ -68,10 +68,10 @@ func run(sharedDir, dataDir, keepFile string, minFreq int, out io.Writer) error 
 		name string
 		fn   func() (int, error)
 	}{
+		{"places.tsv", b.places}, // first: actors.tsv drops UA "actors" that are places
 		{"actors.tsv", b.actors},
 		{"agents-ua.tsv", b.agents},
 		{"review/triggers-cameo.tsv", b.triggers},
-		{"places.tsv", b.places},
 	}
 	for _, s := range steps {
 		n, err := s.fn()
