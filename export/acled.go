@@ -138,14 +138,37 @@ func writeACLED(w io.Writer, events []store.StoredEvent, opts Options) error {
 		if country == "" {
 			country = e.Country
 		}
-		rec := []string{e.Country + "-" + e.ID, e.Day, year, precision, rule.disorderType, rule.eventType, rule.subEventType,
+		eventID := e.ID
+		if e.Country != "" {
+			eventID = e.Country + "-" + e.ID
+		}
+		rec := []string{eventID, e.Day, year, precision, rule.disorderType, rule.eventType, rule.subEventType,
 			actorName(e.Source), "", itoa0(in1), actorName(e.Target), "", itoa0(in2), interaction,
 			civ, itoa0(c.Numeric), c.Region, country, "", "", "", loc, lat,
 			lon, geo, e.DocSource, "", e.Sentence, fat, strings.Join(tags, "; "), strconv.FormatInt(opts.CodedAt.Unix(), 10)}
-		if err := cw.Write(rec); err != nil {
+		if err := cw.Write(safeCells(rec)); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// safeCells keeps spreadsheet programs from reading article text as a
+// formula: a cell that starts with = + - @ (or a tab or carriage return) gets a
+// leading apostrophe, the convention Excel and LibreOffice show as text.
+// Numbers (a negative longitude) are left as they are.
+func safeCells(rec []string) []string {
+	for i, c := range rec {
+		if c == "" {
+			continue
+		}
+		switch c[0] {
+		case '=', '+', '-', '@', '\t', '\r':
+			if _, err := strconv.ParseFloat(c, 64); err != nil {
+				rec[i] = "'" + c
+			}
+		}
+	}
+	return rec
 }

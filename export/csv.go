@@ -75,7 +75,7 @@ func writeCSV(w io.Writer, events []store.StoredEvent) error {
 			strconv.Itoa(e.SentenceIndex), strconv.Itoa(e.SentenceStart), strconv.Itoa(e.SentenceEnd), e.Sentence,
 			e.Trigger.Text, strconv.Itoa(e.Trigger.Start), strconv.Itoa(e.Trigger.End), e.CoderVersion,
 			e.Day, e.Country, e.ClusterID, e.DocTitle, e.DocDate, e.DocSource, e.DocURL)
-		if err := cw.Write(row); err != nil {
+		if err := cw.Write(safeCells(row)); err != nil {
 			return err
 		}
 	}

@@ -276,3 +276,13 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+func TestCSVCellsAreNotFormulas(t *testing.T) {
+	got := safeCells([]string{"=HYPERLINK(\"x\")", "-12.5", "@SUM(A1)", "+1", "طرابلس", "-x"})
+	want := []string{"'=HYPERLINK(\"x\")", "-12.5", "'@SUM(A1)", "+1", "طرابلس", "'-x"}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("cell %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+}

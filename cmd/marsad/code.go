@@ -23,7 +23,7 @@ func init() {
 		Usage:   "[flags] [FILE|FOLDER|URL|-]...",
 		Example: `marsad code ../shared/seed/000_a763ce97bed870a3.txt --date 2019-10-25
 marsad code ../shared/corpus/ant-politics-2000.jsonl > events.jsonl
-echo "هاجم مسلحون قافلة للجيش أمس" | marsad code --date 2019-10-25 -
+echo "قتل ثلاثة جنود في هجوم انتحاري استهدف دورية للجيش العراقي في بغداد أمس" | marsad code --date 2019-10-25 -
 
 Input formats are detected by extension: .txt (first line is the title),
 .jsonl (fields id, title, date, source, url, text; other fields are kept as

@@ -15,7 +15,7 @@ func init() {
 		Summary: "show how a sentence is tokenised and what the dictionaries and cues find in it",
 		Usage:   "TEXT... | -",
 		Example: `marsad explain "بدأ مقاتلو مصراتة الجمعة في الانسحاب من محاور القتال"
-echo "قتل ثلاثة جنود في هجوم" | marsad explain -`,
+echo "قتل ثلاثة جنود في هجوم انتحاري استهدف دورية للجيش العراقي في بغداد أمس" | marsad explain -`,
 		Flags: func(*flag.FlagSet) {},
 		Run: func(ctx context.Context, env *cliEnv, args []string) error {
 			if len(args) == 0 {

@@ -7,8 +7,11 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"time"
 
+	marsad "github.com/marsad/marsad"
 	"github.com/marsad/marsad/export"
+	"github.com/marsad/marsad/lexicon"
 	"github.com/marsad/marsad/store"
 	"github.com/marsad/marsad/store/open"
 )
@@ -35,7 +38,7 @@ func filterFlags(fs *flag.FlagSet, f *store.Filter, types *string) {
 	fs.StringVar(&f.Text, "text", "", "full-text query over the articles")
 	fs.StringVar(&f.Cluster, "cluster", "", "event cluster id: every report of one happening")
 	fs.StringVar(&f.DocID, "doc", "", "document id")
-	fs.IntVar(&f.Limit, "limit", 100000, "most events to export")
+	fs.IntVar(&f.Limit, "limit", 100000, "most events to return")
 }
 
 func init() {
@@ -102,6 +105,23 @@ func init() {
 func queryEvents(ctx context.Context, db string, f store.Filter, types string) ([]store.StoredEvent, error) {
 	if types != "" {
 		f.Types = strings.Split(types, ",")
+	}
+	// A mistyped filter would silently match nothing: say so instead.
+	for i, t := range f.Types {
+		f.Types[i] = strings.ToUpper(strings.TrimSpace(t))
+		if !lexicon.IsEventType(f.Types[i]) {
+			return nil, fmt.Errorf("--type %q is not a PLOVER event type (AGREE, CONSULT, …, ASSAULT)", t)
+		}
+	}
+	for name, d := range map[string]string{"--from": f.From, "--to": f.To} {
+		if _, err := time.Parse(time.DateOnly, d); d != "" && err != nil {
+			return nil, fmt.Errorf("%s %q is not a date (YYYY-MM-DD)", name, d)
+		}
+	}
+	switch f.Modality {
+	case "", marsad.Asserted, marsad.Negated, marsad.Hypothetical, marsad.Future, marsad.Historical:
+	default:
+		return nil, fmt.Errorf("--modality %q: use asserted, negated, hypothetical, future or historical", f.Modality)
 	}
 	s, err := open.Open(ctx, db)
 	if err != nil {
