@@ -1,10 +1,14 @@
 package coder_test
 
 import (
+	"context"
+	"os"
 	"strings"
 	"testing"
 
 	"github.com/marsad/marsad/coder"
+	"github.com/marsad/marsad/internal/shared"
+	"github.com/marsad/marsad/linear"
 )
 
 func TestReadGoldKeepsAnnotatorCounts(t *testing.T) {
@@ -32,5 +36,40 @@ func TestReadGoldWithoutCountsAndWithBadCounts(t *testing.T) {
 	_, err = coder.ReadGold(strings.NewReader("id,event_type,label,accept,total,text\na-1,PROTEST,yes,4,3,تظاهر المئات\n"))
 	if err == nil || !strings.Contains(err.Error(), "a-1") {
 		t.Errorf("accept 4 of 3: err = %v, want an error naming a-1", err)
+	}
+}
+
+// The cross-validated detection figures are the project's accuracy: a
+// change to the rules, cues or features that loses more than a few points
+// on them is a regression. Floors sit a little below the figures in
+// docs/accuracy.md (ASSAULT ≈ 0.66, PROTEST ≈ 0.54 at seed 1).
+func TestCrossValidatedDetectionDoesNotRegress(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains the filter with cross-validation")
+	}
+	c, err := coder.Default() // TrainFilter takes candidates from the rules alone
+	if err != nil {
+		t.Fatal(err)
+	}
+	for file, floor := range map[string]float64{
+		"gold/events/assault_detection_dev.csv": 0.62,
+		"gold/events/protest_detection_dev.csv": 0.48,
+	} {
+		f, err := os.Open(shared.Path(t, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := coder.ReadGold(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, rep, err := c.TrainFilter(context.Background(), rows, 5, linear.Options{Seed: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.CV.F1 < floor || rep.CVDifficultNoAlarmRate > 0.20 {
+			t.Errorf("%s: CV F1 %.3f (floor %.2f), difficult-no alarms %.1f%% (at most 20%%)", rep.EventType, rep.CV.F1, floor, 100*rep.CVDifficultNoAlarmRate)
+		}
 	}
 }

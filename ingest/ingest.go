@@ -145,11 +145,16 @@ func Run(ctx context.Context, st store.Store, c Coder, paths []string, opt Optio
 func reasonOf(err error) string {
 	var rj *reader.Reject
 	if errors.As(err, &rj) {
+		// Group by the kind of reason, without positions and details
+		// ("invalid UTF-8 at byte 6" → "invalid UTF-8").
 		r := rj.Reason
 		if i := strings.IndexAny(r, ":("); i > 0 {
-			r = strings.TrimSpace(r[:i])
+			r = r[:i]
 		}
-		return r
+		if i := strings.Index(r, " at "); i > 0 {
+			r = r[:i]
+		}
+		return strings.TrimSpace(r)
 	}
 	return "coding failed"
 }

@@ -258,3 +258,24 @@ func TestBILOUModelOutputsBIO(t *testing.T) {
 		t.Errorf("bio = %s", got)
 	}
 }
+
+// The shipped model's score on the ANERcorp test split (69.65 micro-F1 when
+// committed) must not silently drop: a change to features, to arabic.Fold
+// or to the gazetteer needs a retrained model.
+func TestShippedModelDoesNotRegress(t *testing.T) {
+	sents, err := ReadCoNLLFile(shared.Path(t, "gold/ner/anercorp-test.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := EvaluateTagger(tg, sents)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Overall.F1 < 68 {
+		t.Errorf("micro-F1 %.2f on ANERcorp test, floor 68", rep.Overall.F1)
+	}
+}

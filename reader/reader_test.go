@@ -366,3 +366,23 @@ func TestLooksLikeHTML(t *testing.T) {
 		}
 	}
 }
+
+// A number is accepted as an id but never as an article's text.
+func TestNumberIsNoText(t *testing.T) {
+	it, err := Read(strings.NewReader("{\"id\": 7, \"text\": 5}\n{\"id\": 8, \"text\": \"خبر\"}\n"), "x.jsonl", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []string
+	var rejects []string
+	for item := range it.All() {
+		if item.Err != nil {
+			rejects = append(rejects, item.Err.Error())
+			continue
+		}
+		docs = append(docs, item.Doc.ID)
+	}
+	if len(docs) != 1 || docs[0] != "8" || len(rejects) != 1 || !strings.Contains(rejects[0], `"text" is a number`) {
+		t.Errorf("docs %v, rejects %v", docs, rejects)
+	}
+}

@@ -99,6 +99,10 @@ func docFromObject(m map[string]any) (doc marsad.Document, reason string) {
 		case string:
 			setField(&doc, f, x)
 		case json.Number:
+			if f != "id" {
+				// a number is an id, never an article's text or title
+				return doc, fmt.Sprintf("field %q is a number, want a string", f)
+			}
 			setField(&doc, f, x.String())
 		default:
 			return doc, fmt.Sprintf("field %q is %s, want a string", f, jsonKind(v))
