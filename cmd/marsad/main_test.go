@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -108,4 +110,33 @@ func TestUnknownCommandAndMissingArguments(t *testing.T) {
 	if code, _, _ := runCLI(t, "", "eval", "events"); code != 2 {
 		t.Errorf("eval events without --gold: exit %d, want 2", code)
 	}
+}
+
+// The event shown in the README is what marsad code prints for the seed.
+func TestReadmeExampleIsCurrent(t *testing.T) {
+	seed := shared.Path(t, "seed/000_a763ce97bed870a3.txt")
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, block, ok := strings.Cut(string(readme), "```json\n")
+	block, _, ok2 := strings.Cut(block, "\n```")
+	if !ok || !ok2 {
+		t.Fatal("README has no ```json block")
+	}
+	var want map[string]any
+	if err := json.Unmarshal([]byte(block), &want); err != nil {
+		t.Fatalf("README example is not JSON: %v", err)
+	}
+	_, out, errs := runCLI(t, "", "code", seed, "--date", "2019-10-25")
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var got map[string]any
+		if json.Unmarshal([]byte(line), &got) == nil && got["id"] == want["id"] {
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("README example differs from the output:\nREADME: %v\noutput: %s", want, line)
+			}
+			return
+		}
+	}
+	t.Errorf("no event %v in the output (stderr %s)", want["id"], errs)
 }
