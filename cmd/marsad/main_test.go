@@ -140,3 +140,11 @@ func TestReadmeExampleIsCurrent(t *testing.T) {
 	}
 	t.Errorf("no event %v in the output (stderr %s)", want["id"], errs)
 }
+
+func TestCountLinesSkipsBlankLines(t *testing.T) {
+	p := t.TempDir() + "/x.jsonl"
+	os.WriteFile(p, []byte("{}\n\n{}\n{}"), 0o644)
+	if n, err := countLines(p); err != nil || n != 3 {
+		t.Errorf("countLines = %d, %v; want 3", n, err)
+	}
+}

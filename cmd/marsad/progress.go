@@ -80,11 +80,11 @@ func countRecords(paths []string) int {
 		}
 		switch {
 		case strings.HasSuffix(p, ".jsonl"), strings.HasSuffix(p, ".ndjson"):
-			b, err := os.ReadFile(p)
+			n, err := countLines(p)
 			if err != nil {
 				return 0
 			}
-			total += strings.Count(strings.TrimRight(string(b), "\n"), "\n") + 1
+			total += n
 		case strings.HasSuffix(p, ".txt"), strings.HasSuffix(p, ".html"), strings.HasSuffix(p, ".htm"):
 			total++
 		default:
@@ -92,4 +92,34 @@ func countRecords(paths []string) int {
 		}
 	}
 	return total
+}
+
+// countLines counts the non-empty lines of a file without holding it in
+// memory.
+func countLines(path string) (int, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	buf := make([]byte, 1<<16)
+	n, last := 0, byte('\n')
+	for {
+		k, err := f.Read(buf)
+		for _, c := range buf[:k] {
+			if c == '\n' && last != '\n' {
+				n++
+			}
+			last = c
+		}
+		if err == io.EOF {
+			if last != '\n' {
+				n++
+			}
+			return n, nil
+		}
+		if err != nil {
+			return 0, err
+		}
+	}
 }
