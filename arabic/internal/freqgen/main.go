@@ -150,23 +150,30 @@ func readNames(path string, freq map[string]*counts, min int) error {
 	if err != nil {
 		return err
 	}
-	seen := map[string]bool{}
+	var words []string
 	for _, line := range strings.Split(string(b), "\n") {
-		if strings.HasPrefix(line, "#") {
-			continue
-		}
-		for _, w := range strings.FieldsFunc(line, func(r rune) bool { return r == '\t' || r == '|' || r == ' ' }) {
-			norm := arabic.Fold(w)
-			if seen[norm] || !isArabicWord(norm) {
-				continue
-			}
-			seen[norm] = true
-			for i := 0; i < min; i++ {
-				add(freq, w, norm)
-			}
+		if !strings.HasPrefix(line, "#") {
+			words = append(words, strings.FieldsFunc(line, func(r rune) bool { return r == '\t' || r == '|' || r == ' ' })...)
 		}
 	}
+	addKnown(freq, words, min)
 	return nil
+}
+
+// addKnown counts each distinct Arabic word of words min times: enough to
+// be a known word, without weighing more than text evidence.
+func addKnown(freq map[string]*counts, words []string, min int) {
+	seen := map[string]bool{}
+	for _, w := range words {
+		norm := arabic.Fold(w)
+		if seen[norm] || !isArabicWord(norm) {
+			continue
+		}
+		seen[norm] = true
+		for i := 0; i < min; i++ {
+			add(freq, w, norm)
+		}
+	}
 }
 
 // readLexicon adds every conjugated form of the trigger verbs and every
@@ -199,17 +206,7 @@ func readLexicon(dir string, freq map[string]*counts, min int) error {
 			words = append(words, strings.Fields(f)...)
 		}
 	}
-	seen := map[string]bool{}
-	for _, w := range words {
-		norm := arabic.Fold(w)
-		if seen[norm] || !isArabicWord(norm) {
-			continue
-		}
-		seen[norm] = true
-		for i := 0; i < min; i++ {
-			add(freq, w, norm)
-		}
-	}
+	addKnown(freq, words, min)
 	return nil
 }
 
