@@ -103,6 +103,14 @@ type Frame struct {
 	// Objects are verbs (folded past stems) whose direct object is the
 	// target even when Target is "marked" (رشق المتظاهرون قوات الأمن).
 	Objects []string
+	// Named: only a named actor (a dictionary entry, an agent phrase, an
+	// entity or a person) can be the target, never a plain noun phrase.
+	// What one asks for, rejects or agrees to is mostly a proposition
+	// (رفض التعليق، طلب إلغاء), and only an actor is a target.
+	Named bool
+	// Pronoun: an object pronoun on a verb trigger is its object
+	// (اعتقلته، قبض عليه), so no phrase after it is the target.
+	Pronoun bool
 }
 
 // Frame targets.
@@ -143,6 +151,16 @@ func parseFrame(spec string) (*Frame, error) {
 					f.Preps[w] = true
 				}
 			}
+		case k == "named":
+			if val != "yes" && val != "no" {
+				return nil, fmt.Errorf("frame named %q: want yes or no", val)
+			}
+			f.Named = val == "yes"
+		case k == "pronoun":
+			if val != "yes" && val != "no" {
+				return nil, fmt.Errorf("frame pronoun %q: want yes or no", val)
+			}
+			f.Pronoun = val == "yes"
 		case k == "objects":
 			for _, w := range strings.Split(val, ",") {
 				if w = arabic.Fold(strings.TrimSpace(w)); w != "" {

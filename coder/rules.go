@@ -112,7 +112,8 @@ const targetOfReach = 12
 // target whatever else the clause holds.
 func (v *sentenceView) roles(t *trigger) (src, tgt *actorSpan) {
 	src, tgt = v.rolesOf(t)
-	if v.frame(t).Target == targetNone {
+	fr := v.frame(t)
+	if fr.Target == targetNone || tgt != nil && !fits(tgt, fr) {
 		tgt = nil // a withdrawal or a mobilisation is aimed at no one
 	}
 	if t.noun && v.doerAt(t.start) {
@@ -254,7 +255,7 @@ func (v *sentenceView) baseRoles(t *trigger) (src, tgt *actorSpan) {
 		// على) has none: what follows is what it is aimed at.
 		if len(after) > 0 && !v.endsInPrep(t) && v.genitiveAfter(t.end, after[0].start) {
 			if patient {
-				if object {
+				if object && fits(after[0], fr) {
 					tgt = after[0]
 				}
 			} else {
@@ -264,7 +265,7 @@ func (v *sentenceView) baseRoles(t *trigger) (src, tgt *actorSpan) {
 		}
 		if tgt == nil {
 			for _, a := range after {
-				if v.targetPrep(a.start, fr) {
+				if v.targetPrep(a.start, fr) && fits(a, fr) {
 					tgt = a
 					break
 				}
@@ -342,6 +343,11 @@ func (v *sentenceView) baseRoles(t *trigger) (src, tgt *actorSpan) {
 	} else if before != nil && !v.prepBefore(before.start) {
 		src = before
 	}
+	if fr.Pronoun && v.objectPronoun(t) {
+		// اعتقلته، قبض عليه: the object is the pronoun, and a phrase
+		// after it belongs to another clause (اعتقلته قبل أن ينفذ أولى خططه).
+		return src, nil
+	}
 	for _, a := range rest {
 		if a.start-t.end > roleWindow+4 {
 			break
@@ -349,12 +355,51 @@ func (v *sentenceView) baseRoles(t *trigger) (src, tgt *actorSpan) {
 		if v.conjunct(a) {
 			continue // the second of "X و Y" (مصر وليبيا) belongs with X
 		}
-		if v.targetPrep(a.start, fr) || object && !v.prepBefore(a.start) {
+		if v.targetPrep(a.start, fr) && !v.partitive(t, a) && fits(a, fr) {
 			tgt = a
 			break
 		}
+		if object && !v.prepBefore(a.start) {
+			if fits(a, fr) {
+				tgt = a
+				break
+			}
+			// The direct object is a proposition (رفض التعليق): an actor
+			// further on is its genitive, not the target; only a phrase
+			// after one of the frame's prepositions still can be.
+			object = false
+		}
 	}
 	return src, tgt
+}
+
+// fits reports whether phrase a can be a target of the frame: any phrase,
+// or only a named actor when the frame says so.
+func fits(a *actorSpan, fr *Frame) bool {
+	return !fr.Named || a.how != "np"
+}
+
+// partitive reports whether phrase a follows a partitive من: one after a
+// word that is neither the trigger nor a named actor. "طلبت تركيا من
+// المملكة" asks the kingdom, but "طالبت مجموعة من الراهبات" and "دعت كل
+// من الولايات المتحدة" name who asks.
+func (v *sentenceView) partitive(t *trigger, a *actorSpan) bool {
+	j := a.start - 1
+	if j < 1 || v.toks[j].Norm != "من" || j == t.end {
+		return false
+	}
+	for k := range v.actors {
+		if b := &v.actors[k]; b.end == j && b.how != "np" {
+			return false
+		}
+	}
+	return true
+}
+
+// objectPronoun reports whether a verb trigger ends in an object pronoun
+// (اعتقلته، قبض عليهم): its object is written and no phrase after it is.
+func (v *sentenceView) objectPronoun(t *trigger) bool {
+	return !t.noun && len(v.toks[t.end-1].Suffixes) > 0
 }
 
 // objectVerb reports whether the trigger is one of the frame's verbs
@@ -630,7 +675,13 @@ func (v *sentenceView) targetPrep(i int, fr *Frame) bool {
 		if i > 0 && fr.Preps[v.toks[i-1].Norm] {
 			return true
 		}
-		return fr.Preps["ل"] && hasPrefix(&v.toks[i], "ل")
+		// a one-letter preposition is a clitic (لـ، بـ)
+		for _, p := range v.toks[i].Prefixes {
+			if len([]rune(p)) == 1 && fr.Preps[p] {
+				return true
+			}
+		}
+		return false
 	}
 	if i > 0 {
 		if _, ok := v.cueCovering(i-1, cueTargetPrep); ok {
