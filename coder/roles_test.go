@@ -158,3 +158,40 @@ func TestFrameLinesAreChecked(t *testing.T) {
 		t.Errorf("err = %v, want an error on cues.tsv:1", err)
 	}
 }
+
+// What one asks for, rejects or denies is mostly a proposition, not an
+// actor (the frames of cues.tsv): "ورفض محاميه … التعليق" has no target,
+// nor has an arrest written with a pronoun (اعتقلته) a phrase after it.
+// An actor after the frame's preposition is the target (طلب من X، تعاون
+// مع X), but not one after a partitive من (مجموعة من الراهبات).
+func TestFramesOfTheOtherTypes(t *testing.T) {
+	for _, c := range []struct{ text, typ, trig, target string }{
+		{"ورفض محاميه صامويل جاكوبسون التعليق.", "REJECT", "رفض", ""},
+		{"وفي 21 آذار/مارس وجهت إلى ساركوزي، الذي ينفي بشدة تلقي الأموال من نظام القذافي.", "REJECT", "ينفي", ""},
+		{"طالبت مجموعة من الراهبات في واحدة من أقدم المجتمعات الكاثوليكية في الهند باعتقال أسقف متهم.", "REQUEST", "طالبت", ""},
+		{"وأضاف البيان \"ندعو الجماعات المسلحة إلى وقف كافة العمليات العسكرية فورا\".", "REQUEST", "ندعو", ""},
+		{"وتمكن من الوصول إلى تونس لكن السلطات اعتقلته قبل أن ينفذ أولى خططه، وفقا للدعوى.", "COERCE", "اعتقلته", ""},
+		{"وأدانت منظمة \"هيومن رايتس ووتش\" أعمال العنف.", "ACCUSE", "أدانت", ""},
+		{"طلبت تركيا من المملكة العربية السعودية، السماح لها بتفتيش قنصليتها في إسطنبول.", "REQUEST", "طلبت", "المملكة العربية السعودية"},
+		{"ويقول الكاتب الليبي إن ميليشيات سرايا بنغازي وأخرى من المعارضة التشادية، تعاونت مع الجضران الذي حاصر موانئ نفطية.", "COOPERATE", "تعاونت", "الجضران"},
+		{"وبعدها بأشهر قبض على الشيخ عبد الله سعيد والزبير المغربي.", "COERCE", "قبض", "الشيخ عبد الله سعيد"},
+	} {
+		evs := codeRules(t, c.text)
+		got, ok := roleOf(evs, c.typ, c.trig, false)
+		if !ok {
+			t.Errorf("%s: no %s event; events: %s", c.trig, c.typ, summary(evs))
+			continue
+		}
+		if c.target == "" && got != "" || !strings.Contains(got, c.target) {
+			t.Errorf("%s %s: target %q, want %q", c.typ, c.trig, got, c.target)
+		}
+	}
+}
+
+// A frame's named setting takes yes or no.
+func TestFrameNamedIsYesOrNo(t *testing.T) {
+	_, err := coder.ReadCues(strings.NewReader("frame\tREJECT\ttarget=object named=maybe\n"), "cues.tsv")
+	if err == nil || !strings.Contains(err.Error(), "cues.tsv:1") {
+		t.Errorf("err = %v, want an error on cues.tsv:1", err)
+	}
+}

@@ -355,6 +355,9 @@ func (v *sentenceView) baseRoles(t *trigger) (src, tgt *actorSpan) {
 		if v.conjunct(a) {
 			continue // the second of "X و Y" (مصر وليبيا) belongs with X
 		}
+		if fr.Named && v.apposition(src, a) {
+			continue // the source's name: ورفض محاميه صامويل جاكوبسون
+		}
 		if v.targetPrep(a.start, fr) && !v.partitive(t, a) && fits(a, fr) {
 			tgt = a
 			break
@@ -394,6 +397,23 @@ func (v *sentenceView) partitive(t *trigger, a *actorSpan) bool {
 		}
 	}
 	return true
+}
+
+// apposition reports whether phrase a names the source right before it,
+// with nothing but punctuation between: a person's name (محاميه صامويل
+// جاكوبسون، الرئيس التركي رجب طيب أردوغان) or the name after a one-word
+// common noun (منظمة "هيومن رايتس ووتش").
+func (v *sentenceView) apposition(src, a *actorSpan) bool {
+	if src == nil || a.start < src.end {
+		return false
+	}
+	for i := src.end; i < a.start; i++ {
+		if !v.isPunct(i) {
+			return false
+		}
+	}
+	common := src.end-src.start == 1 && src.how != "dict" && src.how != "ner"
+	return a.how == "ner" || a.personal || common && a.how != "np"
 }
 
 // objectPronoun reports whether a verb trigger ends in an object pronoun
