@@ -401,8 +401,9 @@ func (v *sentenceView) partitive(t *trigger, a *actorSpan) bool {
 
 // apposition reports whether phrase a names the source right before it,
 // with nothing but punctuation between: a person's name (محاميه صامويل
-// جاكوبسون، الرئيس التركي رجب طيب أردوغان) or the name after a one-word
-// common noun (منظمة "هيومن رايتس ووتش").
+// جاكوبسون), the name after a one-word common noun (منظمة "هيومن رايتس
+// ووتش") or a dictionary entry of the same country as the dictionary
+// title before it (الرئيس التركي رجب طيب أردوغان).
 func (v *sentenceView) apposition(src, a *actorSpan) bool {
 	if src == nil || a.start < src.end {
 		return false
@@ -413,7 +414,8 @@ func (v *sentenceView) apposition(src, a *actorSpan) bool {
 		}
 	}
 	common := src.end-src.start == 1 && src.how != "dict" && src.how != "ner"
-	return a.how == "ner" || a.personal || common && a.how != "np"
+	title := src.how == "dict" && a.how == "dict" && src.ref.Country != "" && src.ref.Country == a.ref.Country
+	return a.how == "ner" || a.personal || common && a.how != "np" || title
 }
 
 // objectPronoun reports whether a verb trigger ends in an object pronoun
