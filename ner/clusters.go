@@ -1,0 +1,65 @@
+package ner
+
+import (
+	_ "embed"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Word classes (model/clusters.tsv, built by ner/internal/clusters from
+// unlabelled text) let the tagger carry what it learnt about a training
+// word over to words it never saw labelled but that occur in the same
+// contexts. Each word has a class at a coarse, a middle and a fine
+// granularity, packed into one number so that a token costs one map
+// lookup.
+
+//go:embed model/clusters.tsv
+var clustersFile string
+
+// clusterLevels is how many class columns clusters.tsv has.
+const clusterLevels = 3
+
+// clusterBits holds one class number (plus one, so that 0 means none).
+const clusterBits = 16
+
+// wordClasses maps a folded word's hashString to its packed classes; the
+// featurizer has that hash already, so a token costs one integer lookup.
+var wordClasses = sync.OnceValue(func() map[uint64]uint64 {
+	return parseClusters(clustersFile)
+})
+
+// parseClusters reads "word<TAB>class<TAB>class…" lines; # comments and
+// malformed lines are skipped (a bad line costs a feature, not a panic).
+func parseClusters(s string) map[uint64]uint64 {
+	m := make(map[uint64]uint64, strings.Count(s, "\n"))
+	for line := range strings.Lines(s) {
+		line = strings.TrimRight(line, "\r\n")
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != clusterLevels+1 {
+			continue
+		}
+		var packed uint64
+		ok := true
+		for i, c := range f[1:] {
+			n, err := strconv.ParseUint(c, 10, clusterBits-1)
+			if err != nil {
+				ok = false
+				break
+			}
+			packed |= (n + 1) << (clusterBits * i)
+		}
+		if ok {
+			m[hashString(f[0])] = packed
+		}
+	}
+	return m
+}
+
+// clusterOf returns level l's class (plus one) of a packed value, 0 for none.
+func clusterOf(packed uint64, l int) uint64 {
+	return packed >> (clusterBits * l) & (1<<clusterBits - 1)
+}
