@@ -19,7 +19,10 @@
 // pronoun suffixes), prefixes and suffixes of one to three letters, word
 // shape, the words and stems two to each side (which is how trigger words
 // such as titles before a name are learnt from data rather than listed),
-// position in the sentence and gazetteer membership.
+// position in the sentence, gazetteer membership and the word's classes
+// at three granularities (model/clusters.tsv, exchange clustering of
+// unlabelled text, built by ner/internal/clusters), which carry what was
+// learnt about a labelled word to unseen words used in the same contexts.
 //
 // The gazetteer (LexiconGazetteer) comes from the project's knowledge
 // files — places, countries and demonyms, actors, agent words such as
