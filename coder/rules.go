@@ -574,6 +574,11 @@ func (v *sentenceView) readsPassive(t *trigger, after []*actorSpan, before *acto
 		// casualty word right after the verb is the one killed, not a doer.
 		return true
 	}
+	if before != nil && before.end == t.start && v.countedVictims(before.start) && (len(direct) == 0 || direct[0].start-t.end > 1) {
+		// جنديا عراقيا قتل وأصيب آخر: a count or a casualty noun right
+		// before the verb, with no object after it, is the one killed.
+		return true
+	}
 	return len(direct) == 1 && before == nil
 }
 
