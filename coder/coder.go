@@ -159,7 +159,7 @@ func (c *Coder) candidates(doc marsad.Document, v *sentenceView, dc *lexicon.Doc
 		modality, suppressed := v.modality(t)
 		src, tgt := v.roles(t)
 		var evFat *int
-		if t.eventType == "ASSAULT" {
+		if c.cues.frameOf(t.eventType).Fatalities {
 			evFat = fat
 		}
 		e := marsad.Event{

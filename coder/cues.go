@@ -111,6 +111,9 @@ type Frame struct {
 	// Pronoun: an object pronoun on a verb trigger is its object
 	// (اعتقلته، قبض عليه), so no phrase after it is the target.
 	Pronoun bool
+	// Fatalities: a death toll stated in the sentence belongs to events of
+	// this type (ASSAULT), and to no other.
+	Fatalities bool
 }
 
 // Frame targets.
@@ -161,6 +164,11 @@ func parseFrame(spec string) (*Frame, error) {
 				return nil, fmt.Errorf("frame pronoun %q: want yes or no", val)
 			}
 			f.Pronoun = val == "yes"
+		case k == "fatalities":
+			if val != "yes" && val != "no" {
+				return nil, fmt.Errorf("frame fatalities %q: want yes or no", val)
+			}
+			f.Fatalities = val == "yes"
 		case k == "objects":
 			for _, w := range strings.Split(val, ",") {
 				if w = arabic.Fold(strings.TrimSpace(w)); w != "" {

@@ -10,7 +10,6 @@ import (
 	"text/tabwriter"
 
 	"github.com/marsad/marsad/store"
-	"github.com/marsad/marsad/store/open"
 )
 
 func init() {
@@ -70,12 +69,11 @@ marsad actors --json > actors.jsonl`,
 			if len(args) > 0 {
 				return errUsage
 			}
-			s, err := open.Open(ctx, *actorsDB)
-			if err != nil {
+			var as []store.ActorCount
+			err := withStore(ctx, *actorsDB, func(s store.Store) (err error) {
+				as, err = s.Actors(ctx)
 				return err
-			}
-			defer s.Close()
-			as, err := s.Actors(ctx)
+			})
 			if err != nil {
 				return err
 			}

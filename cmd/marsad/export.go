@@ -81,12 +81,11 @@ func init() {
 			if len(args) > 0 {
 				return errUsage
 			}
-			s, err := open.Open(ctx, *statsDB)
-			if err != nil {
+			var st store.Stats
+			err := withStore(ctx, *statsDB, func(s store.Store) (err error) {
+				st, err = s.Stats(ctx)
 				return err
-			}
-			defer s.Close()
-			st, err := s.Stats(ctx)
+			})
 			if err != nil {
 				return err
 			}
@@ -123,12 +122,22 @@ func queryEvents(ctx context.Context, db string, f store.Filter, types string) (
 	default:
 		return nil, fmt.Errorf("--modality %q: use asserted, negated, hypothetical, future or historical", f.Modality)
 	}
+	var evs []store.StoredEvent
+	err := withStore(ctx, db, func(s store.Store) (err error) {
+		evs, err = s.Events(ctx, f)
+		return err
+	})
+	return evs, err
+}
+
+// withStore opens the store named by db, runs fn and closes it.
+func withStore(ctx context.Context, db string, fn func(store.Store) error) error {
 	s, err := open.Open(ctx, db)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer s.Close()
-	return s.Events(ctx, f)
+	return fn(s)
 }
 
 func sortedTypes(m map[string]int) []string {
