@@ -7,7 +7,7 @@ import (
 	"sync"
 )
 
-//go:generate go run ./internal/freqgen -corpus "" -ner ../../shared/gold/ner/anercorp-train.txt -names ../data/places.tsv,../data/places-curated.tsv,../data/countries.tsv,../data/actors-curated.tsv -lexicon ../data -out data/freq.tsv
+//go:generate go run ../tools/freqgen -corpus "" -ner ../../shared/gold/ner/anercorp-train.txt -names ../data/places.tsv,../data/places-curated.tsv,../data/countries.tsv,../data/actors-curated.tsv -lexicon ../data -out data/freq.tsv
 
 // The package's knowledge (abbreviations, article exceptions, word
 // frequencies) lives in editable files under data/, embedded at build time.

@@ -7,7 +7,7 @@ import (
 	"sync"
 )
 
-// Word classes (model/clusters.tsv, built by ner/internal/clusters from
+// Word classes (model/clusters.tsv, built by tools/nerclusters from
 // unlabelled text) let the tagger carry what it learnt about a training
 // word over to words it never saw labelled but that occur in the same
 // contexts. Each word has a class at a coarse, a middle and a fine

@@ -21,7 +21,7 @@
 // such as titles before a name are learnt from data rather than listed),
 // position in the sentence, gazetteer membership and the word's classes
 // at three granularities (model/clusters.tsv, exchange clustering of
-// unlabelled text, built by ner/internal/clusters), which carry what was
+// unlabelled text, built by tools/nerclusters), which carry what was
 // learnt about a labelled word to unseen words used in the same contexts.
 //
 // The gazetteer (LexiconGazetteer) comes from the project's knowledge

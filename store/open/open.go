@@ -6,8 +6,8 @@ import (
 	"context"
 	"strings"
 
-	"github.com/marsad/marsad/postgres"
-	"github.com/marsad/marsad/sqlite"
+	"github.com/marsad/marsad/store/postgres"
+	"github.com/marsad/marsad/store/sqlite"
 	"github.com/marsad/marsad/store"
 )
 

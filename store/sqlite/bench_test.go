@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/marsad/marsad/sqlite"
+	"github.com/marsad/marsad/store/sqlite"
 	"github.com/marsad/marsad/store/sqlstore"
 	"github.com/marsad/marsad/store/storetest"
 )

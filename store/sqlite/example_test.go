@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/marsad/marsad"
-	"github.com/marsad/marsad/sqlite"
+	"github.com/marsad/marsad/store/sqlite"
 	"github.com/marsad/marsad/store"
 )
 

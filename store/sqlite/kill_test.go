@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/marsad/marsad"
-	"github.com/marsad/marsad/sqlite"
+	"github.com/marsad/marsad/store/sqlite"
 	"github.com/marsad/marsad/store"
 )
 
