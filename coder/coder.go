@@ -107,48 +107,28 @@ func (c *Coder) docContext(views []*sentenceView) *lexicon.DocContext {
 	return dc
 }
 
-// candidate is a possible event with what the rules found about it.
-type candidate struct {
-	event      marsad.Event
-	features   []string
-	suppressed bool // under a condemnation, call or demand: not the event itself
-	anchored   bool // a noun with a light verb, a doer and victim, or a toll
-	noun       bool
-	// background: a killing with both roles in a relative clause, which
-	// the filter may reject as a new report but which still happened.
-	background bool
-}
-
 func (c *Coder) codeSentence(doc marsad.Document, v *sentenceView, dc *lexicon.DocContext) []marsad.Event {
 	var out []marsad.Event
 	for _, cd := range c.candidates(doc, v, dc) {
-		if cd.suppressed {
+		vd := c.Judge(&cd)
+		if !vd.Keep {
 			continue
 		}
-		if m := c.filter[cd.event.EventType]; m != nil && cd.event.Counts() {
-			p := m.Prob(cd.features)
-			cd.event.Confidence = math.Round(p*100) / 100
-			if p < m.Threshold {
-				if !cd.background {
-					continue
-				}
-				// A fully described event in a relative clause (كتيبة
-				// شريخان، التي قتل قائدها …) is background the article
-				// recalls, not a new report: keep it, as historical.
-				cd.event.Modality = marsad.Historical
-			}
-		} else if cd.noun && !cd.anchored {
-			continue
+		if vd.Filtered {
+			cd.Event.Confidence = math.Round(vd.Prob*100) / 100
 		}
-		out = append(out, cd.event)
+		if vd.Historical {
+			cd.Event.Modality = marsad.Historical
+		}
+		out = append(out, cd.Event)
 	}
 	return mergeSameType(out)
 }
 
 // candidates lists every trigger of the sentence as a possible event,
 // with its roles, modality and the features the event filter weighs.
-func (c *Coder) candidates(doc marsad.Document, v *sentenceView, dc *lexicon.DocContext) []candidate {
-	var out []candidate
+func (c *Coder) candidates(doc marsad.Document, v *sentenceView, dc *lexicon.DocContext) []Candidate {
+	var out []Candidate
 	claim := v.attribution(c.lex)
 	fat, approx := v.fatalities()
 	for k := range v.triggers {
@@ -193,11 +173,11 @@ func (c *Coder) candidates(doc marsad.Document, v *sentenceView, dc *lexicon.Doc
 		c.date(&e, doc, v, t)
 		e.Confidence = confidence(t, &e)
 		e.ID = eventID(doc, &e)
-		cd := candidate{event: e, suppressed: suppressed, noun: t.noun,
-			anchored: !t.noun || v.anchored(t, src, tgt, evFat)}
-		cd.features = v.features(t, &cd, src, tgt)
+		cd := Candidate{Event: e, Suppressed: suppressed, Noun: t.noun,
+			Anchored: !t.noun || v.anchored(t, src, tgt, evFat)}
+		cd.Features = v.features(t, &cd, src, tgt)
 		_, kill := v.cueCovering(t.start, cueKill)
-		cd.background = kill && !t.noun && src != nil && tgt != nil && v.relativeBefore(t)
+		cd.Background = kill && !t.noun && src != nil && tgt != nil && v.relativeBefore(t)
 		out = append(out, cd)
 	}
 	return out

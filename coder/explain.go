@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	marsad "github.com/marsad/marsad"
@@ -13,8 +12,9 @@ import (
 
 // Explain writes, for each sentence of text, the tokens with their
 // segmentation and everything the dictionaries, recogniser and cues found,
-// so an analyst can see why the coder did what it did.
-func (c *Coder) Explain(w io.Writer, text string) {
+// so an analyst can see why the coder did what it did; with features it
+// also lists what the filter weighs for each candidate.
+func (c *Coder) Explain(w io.Writer, text string, features bool) {
 	doc := marsad.Document{ID: "explain", Text: text}
 	views, dc, err := c.views(context.Background(), doc, true)
 	if err != nil {
@@ -46,21 +46,16 @@ func (c *Coder) Explain(w io.Writer, text string) {
 			fmt.Fprintf(w, "  actor %s [%d:%d] %q id=%s country=%s sector=%s\n", a.how, a.start, a.end, a.ref.Text, a.ref.ActorID, a.ref.Country, a.ref.Sector)
 		}
 		for _, cd := range c.candidates(doc, v, dc) {
-			e := cd.event
-			verdict := "kept"
-			switch m := c.filter[e.EventType]; {
-			case cd.suppressed:
-				verdict = "dropped: under a condemnation, call or demand"
-			case m != nil && e.Counts():
-				p := m.Prob(cd.features)
-				verdict = fmt.Sprintf("filter p=%.3f threshold %.3f", p, m.Threshold)
-			case cd.noun && !cd.anchored:
-				verdict = "dropped: event noun with no light verb, roles or toll"
+			e := cd.Event
+			vd := c.Judge(&cd)
+			verdict := vd.Reason
+			if vd.Filtered {
+				verdict = fmt.Sprintf("%s (p=%.3f, threshold %.3f)", vd.Reason, vd.Prob, c.filter[e.EventType].Threshold)
 			}
 			fmt.Fprintf(w, "  candidate %s/%s %q modality=%s source=%s target=%s — %s\n", e.EventType, e.Mode, e.Trigger.Text,
 				e.Modality, refText(e.Source), refText(e.Target), verdict)
-			if os.Getenv("MARSAD_LOG") == "debug" {
-				fmt.Fprintf(w, "    features: %s\n", strings.Join(cd.features, " "))
+			if features {
+				fmt.Fprintf(w, "    features: %s\n", strings.Join(cd.Features, " "))
 			}
 		}
 	}

@@ -12,7 +12,7 @@ import (
 // trigger is and how it sits in its sentence (a noun after a preposition,
 // a verb with a doer), which cues surround it, and what the roles found.
 // Names are stable strings so that the trained weights stay readable.
-func (v *sentenceView) features(t *trigger, cd *candidate, src, tgt *actorSpan) []string {
+func (v *sentenceView) features(t *trigger, cd *Candidate, src, tgt *actorSpan) []string {
 	f := make([]string, 0, 48)
 	add := func(parts ...string) { f = append(f, strings.Join(parts, "=")) }
 	tok := v.toks[t.start]
@@ -24,11 +24,11 @@ func (v *sentenceView) features(t *trigger, cd *candidate, src, tgt *actorSpan) 
 	} else {
 		add("pos", "verb")
 	}
-	add("modality", cd.event.Modality)
-	if cd.suppressed {
+	add("modality", cd.Event.Modality)
+	if cd.Suppressed {
 		add("embedded")
 	}
-	if cd.anchored {
+	if cd.Anchored {
 		add("anchored")
 	}
 	if v.anchorBefore(t) >= 0 {
@@ -68,16 +68,16 @@ func (v *sentenceView) features(t *trigger, cd *candidate, src, tgt *actorSpan) 
 	}
 	role("src", src)
 	role("tgt", tgt)
-	if cd.event.Fatalities != nil {
+	if cd.Event.Fatalities != nil {
 		add("fatalities")
 	}
-	if cd.event.Location != nil {
+	if cd.Event.Location != nil {
 		add("location")
 	}
-	if cd.event.DateText != "" {
+	if cd.Event.DateText != "" {
 		add("date")
 	}
-	if cd.event.ClaimedBy != nil {
+	if cd.Event.ClaimedBy != nil {
 		add("claimed")
 	}
 	// Cues in the sentence, and those before the trigger in its clause.

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/marsad/marsad/coder"
+	"github.com/marsad/marsad/eval"
 	"github.com/marsad/marsad/linear"
 )
 
@@ -56,12 +57,12 @@ binary (or go run) to use new models; MARSAD_NO_FILTER=1 turns them off.`,
 				if err != nil {
 					return err
 				}
-				rows, err := coder.ReadGold(f)
+				rows, err := eval.ReadGold(f)
 				f.Close()
 				if err != nil {
 					return fmt.Errorf("%s: %w", g, err)
 				}
-				m, rep, err := c.TrainFilter(ctx, rows, folds, linear.Options{Epochs: epochs, Seed: seed})
+				m, rep, err := eval.TrainFilter(ctx, c, rows, folds, linear.Options{Epochs: epochs, Seed: seed})
 				if err != nil {
 					return err
 				}

@@ -1,4 +1,4 @@
-package coder_test
+package eval_test
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/marsad/marsad/coder"
+	"github.com/marsad/marsad/eval"
 	"github.com/marsad/marsad/internal/shared"
 	"github.com/marsad/marsad/linear"
 )
@@ -16,7 +17,7 @@ func TestReadGoldKeepsAnnotatorCounts(t *testing.T) {
 AAW_ARB_20071026.0026-2,ASSAULT,difficult no,1,2,3,"وقال الضابط في الشرطة المحلية خالد منصور، ان الاعتداء وقع في اطراف منغورا"
 AAW_ARB_20070906.0027-2,ASSAULT,easy no,0,3,3,من جهة اخرى، قالت الشرطة انها أغلقت 20 محل حلاقة للرجال في طهران
 `
-	rows, err := coder.ReadGold(strings.NewReader(csv))
+	rows, err := eval.ReadGold(strings.NewReader(csv))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,11 +30,11 @@ AAW_ARB_20070906.0027-2,ASSAULT,easy no,0,3,3,من جهة اخرى، قالت ا
 }
 
 func TestReadGoldWithoutCountsAndWithBadCounts(t *testing.T) {
-	rows, err := coder.ReadGold(strings.NewReader("id,event_type,label,text\na-1,PROTEST,yes,تظاهر المئات أمام السفارة\n"))
+	rows, err := eval.ReadGold(strings.NewReader("id,event_type,label,text\na-1,PROTEST,yes,تظاهر المئات أمام السفارة\n"))
 	if err != nil || len(rows) != 1 || rows[0].Total != 0 {
 		t.Fatalf("rows %+v, err %v; want one row with no counts", rows, err)
 	}
-	_, err = coder.ReadGold(strings.NewReader("id,event_type,label,accept,total,text\na-1,PROTEST,yes,4,3,تظاهر المئات\n"))
+	_, err = eval.ReadGold(strings.NewReader("id,event_type,label,accept,total,text\na-1,PROTEST,yes,4,3,تظاهر المئات\n"))
 	if err == nil || !strings.Contains(err.Error(), "a-1") {
 		t.Errorf("accept 4 of 3: err = %v, want an error naming a-1", err)
 	}
@@ -59,12 +60,12 @@ func TestCrossValidatedDetectionDoesNotRegress(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rows, err := coder.ReadGold(f)
+		rows, err := eval.ReadGold(f)
 		f.Close()
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, rep, err := c.TrainFilter(context.Background(), rows, 5, linear.Options{Seed: 1})
+		_, rep, err := eval.TrainFilter(context.Background(), c, rows, 5, linear.Options{Seed: 1})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package coder
+package eval
 
 import (
 	"bytes"
@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	marsad "github.com/marsad/marsad"
-	"github.com/marsad/marsad/eval"
+	"github.com/marsad/marsad/coder"
 	"github.com/marsad/marsad/linear"
 )
 
@@ -33,10 +33,10 @@ type FilterReport struct {
 	// RulesOnly is the coder without a filter; CV is the filter's
 	// out-of-fold result, counts summed over cvRepeats fold draws; both at
 	// sentence level as `marsad eval events`.
-	RulesOnly eval.Metrics `json:"rules_only"`
+	RulesOnly Metrics `json:"rules_only"`
 	// Candidates is every candidate accepted: the recall ceiling.
-	Candidates eval.Metrics `json:"candidates"`
-	CV         eval.Metrics `json:"cv"`
+	Candidates Metrics `json:"candidates"`
+	CV         Metrics `json:"cv"`
 	// CVDifficultNoAlarmRate is the share of "difficult no" sentences the
 	// filtered coder still calls events, out of fold.
 	CVDifficultNoAlarmRate float64 `json:"cv_difficult_no_false_alarm_rate"`
@@ -62,12 +62,26 @@ type goldCands struct {
 	gold  GoldRow
 	group string
 	exs   []int // indices of this sentence's examples
-	// background marks examples kept as historical whatever the filter
-	// says (see candidate.background).
-	background map[int]bool
+	cands []coder.Candidate
 }
 
-// TrainFilter trains the event filter for the gold file's event type:
+// predicted applies coder.Decide to the sentence's candidates: with
+// filtered false, the rules alone; else their probabilities prob (indexed
+// like the examples) against thr.
+func (s *goldCands) predicted(filtered bool, prob []float64, thr float64) bool {
+	for k, j := range s.exs {
+		p := 0.0
+		if filtered {
+			p = prob[j]
+		}
+		if coder.Decide(&s.cands[k], filtered, p, thr).Keep {
+			return true
+		}
+	}
+	return false
+}
+
+// TrainFilter trains c's event filter for the gold file's event type:
 // every candidate event of that type the rules find in a gold sentence
 // (asserted or historical, not under a condemnation or call) is an example
 // labelled with the sentence's label. It cross-validates by document
@@ -75,12 +89,11 @@ type goldCands struct {
 // "difficult no" alarms stay within maxDifficultNoAlarms, and returns the
 // model trained on all sentences with that threshold. Unless opt says
 // otherwise, each model averages filterAverage shuffles.
-func (c *Coder) TrainFilter(ctx context.Context, gold []GoldRow, folds int, opt linear.Options) (*linear.Model, *FilterReport, error) {
+func TrainFilter(ctx context.Context, c *coder.Coder, gold []GoldRow, folds int, opt linear.Options) (*linear.Model, *FilterReport, error) {
 	if opt.Average == 0 {
 		opt.Average = filterAverage
 	}
-	rules := *c
-	rules.filter = nil
+	rules := c.WithoutFilter()
 	var exs []linear.Example
 	// unsure marks examples from "difficult no" sentences: some annotators
 	// saw the event there (a third to a half of them), so they are scored
@@ -101,23 +114,18 @@ func (c *Coder) TrainFilter(ctx context.Context, gold []GoldRow, folds int, opt 
 		}
 		doc := marsad.Document{ID: g.ID, Text: g.Text}
 		gc := goldCands{gold: g, group: docOf(g.ID)}
-		cands, err := rules.allCandidates(ctx, doc)
+		cands, err := rules.Candidates(ctx, doc)
 		if err != nil {
 			return nil, nil, err
 		}
 		for _, cd := range cands {
-			if cd.event.EventType != g.EventType || !cd.event.Counts() || cd.suppressed {
+			if cd.Event.EventType != g.EventType || !cd.Event.Counts() || cd.Suppressed {
 				continue
 			}
-			if cd.background {
-				if gc.background == nil {
-					gc.background = map[int]bool{}
-				}
-				gc.background[len(exs)] = true
-			}
 			gc.exs = append(gc.exs, len(exs))
+			gc.cands = append(gc.cands, cd)
 			unsure = append(unsure, g.Label == "difficult no")
-			exs = append(exs, linear.Example{Features: cd.features, Label: g.Label == "yes", Group: gc.group})
+			exs = append(exs, linear.Example{Features: cd.Features, Label: g.Label == "yes", Group: gc.group})
 			if g.Label == "yes" {
 				rep.Positives++
 			}
@@ -127,12 +135,8 @@ func (c *Coder) TrainFilter(ctx context.Context, gold []GoldRow, folds int, opt 
 	rep.Examples = len(exs)
 	// The rules alone, for comparison.
 	rulesPred := make([]bool, len(sents))
-	for i, s := range sents {
-		for _, j := range s.exs {
-			if !hasFeature(exs[j].Features, "pos=noun") || hasFeature(exs[j].Features, "anchored") {
-				rulesPred[i] = true
-			}
-		}
+	for i := range sents {
+		rulesPred[i] = sents[i].predicted(false, nil, 0)
 	}
 	rep.RulesOnly = score(sents, rulesPred)
 	all := make([]bool, len(sents))
@@ -174,7 +178,7 @@ func (c *Coder) TrainFilter(ctx context.Context, gold []GoldRow, folds int, opt 
 		defer func() { rep.Sentences = sentenceRows(sents, exs, mean, rep.Threshold) }()
 		best, bestWithin := -1.0, false
 		for thr := 0.05; thr < 0.999; thr += 0.0125 {
-			var sum eval.Metrics
+			var sum Metrics
 			dn := 0.0
 			for _, oof := range oofs {
 				pred := predictAt(sents, oof, thr)
@@ -216,11 +220,9 @@ func sentenceRows(sents []goldCands, exs []linear.Example, prob []float64, thr f
 		if s.gold.Total > 0 {
 			r.Label += fmt.Sprintf(" %d/%d", s.gold.Accept, s.gold.Total)
 		}
+		r.Predicted = s.predicted(true, prob, thr)
 		for _, j := range s.exs {
 			r.Prob = max(r.Prob, prob[j])
-			if prob[j] >= thr || s.background[j] {
-				r.Predicted = true
-			}
 			for _, f := range exs[j].Features {
 				if t, ok := strings.CutPrefix(f, "trig="); ok {
 					r.Triggers = append(r.Triggers, t)
@@ -252,29 +254,16 @@ func (r *FilterReport) WriteErrors(w io.Writer) {
 
 func round2(x float64) float64 { return float64(int(x*10000+0.5)) / 10000 }
 
-func hasFeature(fs []string, f string) bool {
-	for _, x := range fs {
-		if x == f {
-			return true
-		}
-	}
-	return false
-}
-
 func predictAt(sents []goldCands, prob []float64, thr float64) []bool {
 	pred := make([]bool, len(sents))
-	for i, s := range sents {
-		for _, j := range s.exs {
-			if prob[j] >= thr || s.background[j] {
-				pred[i] = true
-			}
-		}
+	for i := range sents {
+		pred[i] = sents[i].predicted(true, prob, thr)
 	}
 	return pred
 }
 
-func score(sents []goldCands, pred []bool) eval.Metrics {
-	var m eval.Metrics
+func score(sents []goldCands, pred []bool) Metrics {
+	var m Metrics
 	for i, s := range sents {
 		gold := s.gold.Label == "yes"
 		m.N++
@@ -318,19 +307,6 @@ func docOf(id string) string {
 	return id
 }
 
-// allCandidates runs the rules over a document and returns every candidate.
-func (c *Coder) allCandidates(ctx context.Context, doc marsad.Document) ([]candidate, error) {
-	views, dc, err := c.views(ctx, doc, false)
-	if err != nil {
-		return nil, err
-	}
-	var out []candidate
-	for _, v := range views {
-		out = append(out, c.candidates(doc, v, dc)...)
-	}
-	return out, nil
-}
-
 // WriteReport prints a filter report for people.
 func (r *FilterReport) WriteReport(w io.Writer) {
 	fmt.Fprintf(w, "event filter: %s — %d candidate examples (%d from 'yes' sentences)\n", r.EventType, r.Examples, r.Positives)
@@ -344,18 +320,18 @@ func (r *FilterReport) WriteReport(w io.Writer) {
 // GoldRow is a gold detection sentence with how many annotators accepted
 // the event out of how many saw it (0 of 0 when the file does not say).
 type GoldRow struct {
-	eval.GoldSentence
+	GoldSentence
 	Accept, Total int
 }
 
-// ReadGold reads a detection gold CSV as eval.ReadDetectionCSV does, and
+// ReadGold reads a detection gold CSV as ReadDetectionCSV does, and
 // also the annotator counts (columns accept and total, when present).
 func ReadGold(r io.Reader) ([]GoldRow, error) {
 	b, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("reading gold CSV: %w", err)
 	}
-	base, err := eval.ReadDetectionCSV(bytes.NewReader(b))
+	base, err := ReadDetectionCSV(bytes.NewReader(b))
 	if err != nil {
 		return nil, err
 	}

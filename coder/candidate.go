@@ -1,0 +1,91 @@
+package coder
+
+import (
+	"context"
+
+	marsad "github.com/marsad/marsad"
+)
+
+// Candidate is a possible event with what the rules found about it: the
+// event as it would be output, and the evidence the filter weighs.
+type Candidate struct {
+	Event    marsad.Event
+	Features []string
+	// Suppressed: under a condemnation, call or demand, so not the event itself.
+	Suppressed bool
+	// Anchored: a verb, or a noun with a light verb, a doer and victim, or a toll.
+	Anchored bool
+	Noun     bool
+	// Background: a killing with both roles in a relative clause, which
+	// the filter may reject as a new report but which still happened.
+	Background bool
+}
+
+// Verdict is what the coder does with a candidate.
+type Verdict struct {
+	Keep bool
+	// Historical: kept as past background although the filter rejected it.
+	Historical bool
+	// Filtered: a model scored it; Prob is the model's probability.
+	Filtered bool
+	Prob     float64
+	Reason   string
+}
+
+// Decide is the one keep-or-drop rule, used by coding, explain and
+// training: suppressed candidates never pass; a candidate scored by a
+// filter (prob against threshold) passes when it reaches the threshold, or
+// as historical when it is background; unscored event nouns need an anchor.
+func Decide(cd *Candidate, filtered bool, prob, threshold float64) Verdict {
+	switch {
+	case cd.Suppressed:
+		return Verdict{Reason: "dropped: under a condemnation, call or demand"}
+	case filtered:
+		v := Verdict{Filtered: true, Prob: prob, Keep: true, Reason: "kept by the filter"}
+		if prob < threshold {
+			if !cd.Background {
+				v.Keep, v.Reason = false, "dropped by the filter"
+			} else {
+				// A fully described event in a relative clause (كتيبة
+				// شريخان، التي قتل قائدها …) is background the article
+				// recalls, not a new report: keep it, as historical.
+				v.Historical, v.Reason = true, "kept as background"
+			}
+		}
+		return v
+	case cd.Noun && !cd.Anchored:
+		return Verdict{Reason: "dropped: event noun with no light verb, roles or toll"}
+	}
+	return Verdict{Keep: true, Reason: "kept"}
+}
+
+// Judge applies Decide with the coder's filter for the candidate's type
+// (only asserted and historical candidates are scored).
+func (c *Coder) Judge(cd *Candidate) Verdict {
+	if m := c.filter[cd.Event.EventType]; m != nil && cd.Event.Counts() {
+		return Decide(cd, true, m.Prob(cd.Features), m.Threshold)
+	}
+	return Decide(cd, false, 0, 0)
+}
+
+// WithoutFilter returns a copy of the coder that keeps candidates on the
+// rules alone: what a filter is trained on.
+func (c *Coder) WithoutFilter() *Coder {
+	r := *c
+	r.filter = nil
+	return &r
+}
+
+// Candidates runs the rules over a document and returns every candidate,
+// before any verdict.
+func (c *Coder) Candidates(ctx context.Context, doc marsad.Document) ([]Candidate, error) {
+	views, dc, err := c.views(ctx, doc, false)
+	if err != nil {
+		return nil, err
+	}
+	var out []Candidate
+	for _, v := range views {
+		out = append(out, c.candidates(doc, v, dc)...)
+	}
+	return out, nil
+}
