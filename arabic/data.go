@@ -2,18 +2,20 @@ package arabic
 
 import (
 	"bufio"
-	"embed"
 	"strings"
 	"sync"
+
+	"github.com/marsad/marsad/data"
 )
 
-//go:generate go run ../tools/freqgen -corpus "" -ner ../../shared/gold/ner/anercorp-train.txt -names ../data/places.tsv,../data/places-curated.tsv,../data/countries.tsv,../data/actors-curated.tsv -lexicon ../data -out data/freq.tsv
+//go:generate go run ../tools/freqgen -corpus "" -ner ../../shared/gold/ner/anercorp-train.txt -names ../data/places.tsv,../data/places-curated.tsv,../data/countries.tsv,../data/actors-curated.tsv -lexicon ../data -out ../data/arabic/freq.tsv
 
-// The package's knowledge (abbreviations, article exceptions, word
-// frequencies) lives in editable files under data/, embedded at build time.
-//
-//go:embed data/*.txt data/*.tsv
-var dataFS embed.FS
+// The segmenter's knowledge (abbreviations, article exceptions, word
+// frequencies) lives in data/arabic/. It is part of what the tokeniser is,
+// like a character table: every stage must split words the same way, so it
+// is always the built-in copy (regenerate freq.tsv with tools/freqgen and
+// rebuild), never a MARSAD_DATA override.
+func readData(name string) ([]byte, error) { return data.FS.ReadFile("arabic/" + name) }
 
 // wordSet is a set of folded words read from one data file.
 type wordSet map[string]struct{}
@@ -25,7 +27,7 @@ func (s wordSet) has(w string) bool { _, ok := s[w]; return ok }
 // yields an empty set rather than a panic at run time.
 func loadSet(name string) wordSet {
 	set := wordSet{}
-	b, err := dataFS.ReadFile("data/" + name)
+	b, err := readData(name)
 	if err != nil {
 		return set
 	}

@@ -83,7 +83,7 @@ var (
 func loadSegData() {
 	alExceptions = loadSet("al_exceptions.txt")
 	freqs = map[string]freqEntry{}
-	b, err := dataFS.ReadFile("data/freq.tsv")
+	b, err := readData("freq.tsv")
 	if err != nil {
 		return
 	}

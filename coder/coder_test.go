@@ -8,14 +8,14 @@ import (
 	"testing"
 
 	marsad "github.com/marsad/marsad"
-	"github.com/marsad/marsad/coder"
 	"github.com/marsad/marsad/internal/shared"
+	"github.com/marsad/marsad/knowledge"
 	"github.com/marsad/marsad/reader"
 )
 
 func code(t *testing.T, text, date string) []marsad.Event {
 	t.Helper()
-	c, err := coder.Default()
+	c, err := builtin.Coder(true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,7 +144,7 @@ func summary(evs []marsad.Event) string {
 
 func TestCorpusOffsetsAndNoPanics(t *testing.T) {
 	docs := corpus(t, 0)
-	c, err := coder.Default()
+	c, err := builtin.Coder(true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +164,7 @@ func TestCorpusOffsetsAndNoPanics(t *testing.T) {
 
 func TestCodingIsDeterministic(t *testing.T) {
 	docs := corpus(t, 50)
-	c, _ := coder.Default()
+	c, _ := builtin.Coder(true)
 	for _, d := range docs {
 		a, _ := c.Code(context.Background(), d)
 		b, _ := c.Code(context.Background(), d)
@@ -198,7 +198,7 @@ func corpus(tb testing.TB, n int) []marsad.Document {
 
 func BenchmarkCodeCorpus(b *testing.B) {
 	docs := corpus(b, 500)
-	c, err := coder.Default()
+	c, err := builtin.Coder(true)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -219,3 +219,6 @@ func BenchmarkCodeCorpus(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "docs/s")
 }
+
+// builtin is the knowledge the tests code with, loaded once.
+var builtin = knowledge.Builtin()

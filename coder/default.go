@@ -1,70 +1,20 @@
 package coder
 
 import (
-	"io/fs"
-	"os"
-	"path/filepath"
-	"sync"
-
 	marsad "github.com/marsad/marsad"
-	"github.com/marsad/marsad/data"
-	"github.com/marsad/marsad/lexicon"
 	"github.com/marsad/marsad/ner"
+	"github.com/marsad/marsad/when"
 )
 
-// CuesFile is the cue list's file name in the data folder.
+// CuesFile is the cue list's file name in the knowledge folder.
 const CuesFile = "cues.tsv"
 
-var (
-	defaultOnce  sync.Once
-	defaultCoder *Coder
-	defaultErr   error
-)
+// FilterDir is the folder of the event filter models in the knowledge
+// folder (package data).
+const FilterDir = "filter"
 
-// Default returns the coder over the built-in knowledge, or over the
-// folder named by MARSAD_DATA (so analysts can edit the dictionaries and
-// re-run without rebuilding). It is loaded once per process.
-func Default() (*Coder, error) {
-	defaultOnce.Do(func() {
-		lex, err := lexicon.Default()
-		if err != nil {
-			defaultErr = err
-			return
-		}
-		cues, err := LoadCues(dataFS(CuesFile), CuesFile)
-		if err != nil {
-			defaultErr = err
-			return
-		}
-		opt := Options{}
-		if tg, err := ner.Default(); err == nil {
-			opt.NER = nerAdapter{tg}
-		} else {
-			defaultErr = err
-			return
-		}
-		if opt.Dates, defaultErr = defaultDates(); defaultErr != nil {
-			return
-		}
-		if os.Getenv("MARSAD_NO_FILTER") == "" {
-			if opt.Filter, defaultErr = LoadFilters(modelFS, "model"); defaultErr != nil {
-				return
-			}
-		}
-		defaultCoder = New(lex, cues, opt)
-	})
-	return defaultCoder, defaultErr
-}
-
-// dataFS is MARSAD_DATA when it holds the file, else the embedded copy.
-func dataFS(file string) fs.FS {
-	if dir := os.Getenv("MARSAD_DATA"); dir != "" {
-		if _, err := os.Stat(filepath.Join(dir, file)); err == nil {
-			return os.DirFS(dir)
-		}
-	}
-	return data.FS
-}
+// Entities adapts a named-entity tagger to the coder.
+func Entities(t *ner.Tagger) EntityTagger { return nerAdapter{t} }
 
 type nerAdapter struct{ t *ner.Tagger }
 
@@ -73,6 +23,20 @@ func (a nerAdapter) Entities(toks []marsad.Token) []Entity {
 	out := make([]Entity, len(es))
 	for i, e := range es {
 		out[i] = Entity{Type: e.Type, TokStart: e.TokStart, TokEnd: e.TokEnd}
+	}
+	return out
+}
+
+// Dates adapts a date resolver to the coder.
+func Dates(r *when.Resolver) DateResolver { return whenAdapter{r} }
+
+type whenAdapter struct{ r *when.Resolver }
+
+func (a whenAdapter) Resolve(sentence, articleDate string) []DateExpr {
+	xs := a.r.Resolve(sentence, articleDate)
+	out := make([]DateExpr, len(xs))
+	for i, x := range xs {
+		out[i] = DateExpr{Start: x.Start, End: x.End, Text: x.Text, Date: x.Date}
 	}
 	return out
 }

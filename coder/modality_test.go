@@ -8,7 +8,6 @@ import (
 	marsad "github.com/marsad/marsad"
 	"github.com/marsad/marsad/coder"
 	"github.com/marsad/marsad/data"
-	"github.com/marsad/marsad/lexicon"
 )
 
 // The sentences below are from the development gold files
@@ -157,7 +156,7 @@ func TestSubjectBeforeAPluralVerb(t *testing.T) {
 // a test can read the modality of candidates the filter would drop.
 func codeRules(t *testing.T, text string) []marsad.Event {
 	t.Helper()
-	lex, err := lexicon.Default()
+	lex, err := builtin.Lexicon()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package coder
 
 import (
-	"embed"
 	"fmt"
 	"io/fs"
 	"path"
@@ -10,13 +9,8 @@ import (
 	"github.com/marsad/marsad/linear"
 )
 
-// The trained event filters, one file per event type (filter-ASSAULT.json),
-// written by `marsad train filter`.
-//
-//go:embed model
-var modelFS embed.FS
-
-// FilterFile is the file name of an event type's filter model.
+// FilterFile is the file name of an event type's filter model, in
+// FilterDir of the knowledge folder (written by `marsad train filter`).
 func FilterFile(eventType string) string { return "filter-" + eventType + ".json" }
 
 // LoadFilters reads every filter-*.json in the folder of fsys.

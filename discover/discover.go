@@ -2,7 +2,6 @@ package discover
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -47,24 +46,6 @@ type Collector struct {
 // New returns a Collector over the given lexicon, tagger and word lists.
 func New(lex *lexicon.Lexicon, tagger *ner.Tagger, words *Words) *Collector {
 	return &Collector{lex: lex, tagger: tagger, words: words, cands: map[string]*tally{}, freq: map[string]int{}}
-}
-
-// Default returns a Collector over lexicon.Default, ner.Default and
-// DefaultWords.
-func Default() (*Collector, error) {
-	lex, err := lexicon.Default()
-	if err != nil {
-		return nil, fmt.Errorf("loading lexicon: %w", err)
-	}
-	tg, err := ner.Default()
-	if err != nil {
-		return nil, fmt.Errorf("loading NER model: %w", err)
-	}
-	w, err := DefaultWords()
-	if err != nil {
-		return nil, fmt.Errorf("loading discovery word lists: %w", err)
-	}
-	return New(lex, tg, w), nil
 }
 
 // Docs returns the number of documents added.

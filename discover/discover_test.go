@@ -44,13 +44,20 @@ func lexiconWithout(t testing.TB, ids ...string) *lexicon.Lexicon {
 	return lex
 }
 
-// dataFiles returns the project's embedded knowledge files by name.
+// dataFiles returns the project's built-in dictionary files (the top of
+// the knowledge folder) by name.
 func dataFiles(t testing.TB) map[string][]byte {
 	t.Helper()
 	files := map[string][]byte{}
 	err := fs.WalkDir(data.FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if err != nil {
 			return err
+		}
+		if d.IsDir() {
+			if p != "." {
+				return fs.SkipDir
+			}
+			return nil
 		}
 		files[p], err = fs.ReadFile(data.FS, p)
 		return err
@@ -70,8 +77,15 @@ var (
 
 func newCollector(t testing.TB, lex *lexicon.Lexicon) *Collector {
 	t.Helper()
-	taggerOnce.Do(func() { tagger, _ = ner.Default() })
-	wordsOnce.Do(func() { words, _ = DefaultWords() })
+	taggerOnce.Do(func() {
+		if l, err := lexicon.Load(data.FS); err == nil {
+			tagger, _ = ner.FromFS(data.FS, l)
+		}
+	})
+	wordsOnce.Do(func() {
+		sub, _ := fs.Sub(data.FS, WordsDir)
+		words, _ = LoadWords(sub)
+	})
 	if tagger == nil || words == nil {
 		t.Fatal("loading the NER model or the word lists failed")
 	}

@@ -2,7 +2,6 @@ package discover
 
 import (
 	"bufio"
-	"embed"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -12,7 +11,7 @@ import (
 	"github.com/marsad/marsad/lexicon"
 )
 
-// The word lists discovery reads, in this package's data/ folder.
+// The word lists discovery reads, in the knowledge folder's discover/.
 const (
 	FileHeads         = "heads.tsv"
 	FileFunctionWords = "function-words.txt"
@@ -20,9 +19,6 @@ const (
 	FileGeneric       = "generic.txt"
 	FileParticles     = "particles.txt"
 )
-
-//go:embed data/heads.tsv data/function-words.txt data/stop-freq.txt data/generic.txt data/particles.txt
-var embedded embed.FS
 
 // Head is a word that introduces an actor's name and that the lexicon's
 // agent words lack (see data/heads.tsv).
@@ -44,14 +40,9 @@ type Words struct {
 	particle map[string]bool
 }
 
-// DefaultWords returns the lists embedded in the binary.
-func DefaultWords() (*Words, error) {
-	sub, err := fs.Sub(embedded, "data")
-	if err != nil {
-		return nil, err
-	}
-	return LoadWords(sub)
-}
+// WordsDir is the folder of the word lists in a knowledge folder
+// (package data).
+const WordsDir = "discover"
 
 // LoadWords reads heads.tsv, function-words.txt, generic.txt,
 // particles.txt and stop-freq.txt from fsys. A missing stop-freq.txt is

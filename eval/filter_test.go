@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/marsad/marsad/coder"
 	"github.com/marsad/marsad/eval"
 	"github.com/marsad/marsad/internal/shared"
+	"github.com/marsad/marsad/knowledge"
 	"github.com/marsad/marsad/linear"
 )
 
@@ -48,7 +48,7 @@ func TestCrossValidatedDetectionDoesNotRegress(t *testing.T) {
 	if testing.Short() {
 		t.Skip("trains the filter with cross-validation")
 	}
-	c, err := coder.Default() // TrainFilter takes candidates from the rules alone
+	c, err := knowledge.Builtin().Coder(false) // TrainFilter takes candidates from the rules alone
 	if err != nil {
 		t.Fatal(err)
 	}

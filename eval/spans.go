@@ -67,9 +67,9 @@ type SpansReport struct {
 	Target    RoleScore `json:"target"`
 	// Both is the share of gold events whose source and target are both
 	// found and matched (where both are annotated).
-	BothGold    int     `json:"both_gold"`
-	BothMatched int     `json:"both_matched"`
-	BothRate    float64 `json:"both_rate"`
+	BothGold    int       `json:"both_gold"`
+	BothMatched int       `json:"both_matched"`
+	BothRate    float64   `json:"both_rate"`
 	Rows        []SpanRow `json:"-"`
 }
 

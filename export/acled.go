@@ -16,7 +16,7 @@ var ACLEDColumns = []string{"event_id_cnty", "event_date", "year", "time_precisi
 	"civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude",
 	"longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp"}
 
-// acledRule returns the first rule of data/acled_map.tsv that matches e.
+// acledRule returns the first rule of data/export/acled_map.tsv that matches e.
 func (t *tables) acledRule(e *store.StoredEvent) (acledRule, bool) {
 	target := "civilian"
 	if e.Target != nil {
@@ -68,13 +68,10 @@ func itoa0(n int) string {
 }
 
 // writeACLED writes the events that map to an ACLED type (see
-// data/acled_map.tsv); others (verbal events such as CONSULT or ACCUSE),
+// data/export/acled_map.tsv); others (verbal events such as CONSULT or ACCUSE),
 // and events the text does not assert, are left out, as ACLED would.
 func writeACLED(w io.Writer, events []store.StoredEvent, opts Options) error {
-	t, err := data()
-	if err != nil {
-		return err
-	}
+	t := opts.Tables
 	cw := csv.NewWriter(w)
 	if err := cw.Write(ACLEDColumns); err != nil {
 		return err

@@ -2,15 +2,13 @@ package export
 
 import (
 	"bufio"
-	"embed"
 	"fmt"
+	"io/fs"
 	"strconv"
 	"strings"
-	"sync"
-)
 
-//go:embed data/*.tsv
-var dataFS embed.FS
+	"github.com/marsad/marsad/lexicon"
+)
 
 // country is one row of data/countries.tsv.
 type country struct {
@@ -18,11 +16,14 @@ type country struct {
 	Numeric            int
 }
 
-// acledRule is one row of data/acled_map.tsv.
+// acledRule is one row of data/export/acled_map.tsv.
 type acledRule struct {
 	ploverType, mode, target              string
 	disorderType, eventType, subEventType string
 }
+
+// Tables are the mappings the exports need, read by LoadTables.
+type Tables = tables
 
 type tables struct {
 	countries map[string]country
@@ -31,50 +32,53 @@ type tables struct {
 	quad      map[string]int
 }
 
-var (
-	loadOnce sync.Once
-	loaded   tables
-	loadErr  error
-)
-
-// data returns the embedded tables, parsed once.
-func data() (*tables, error) {
-	loadOnce.Do(func() {
-		t := tables{countries: map[string]country{}, inter: map[string]int{}, quad: map[string]int{}}
-		loadErr = readTSV("countries.tsv", 4, func(f []string) error {
+// LoadTables reads the export tables from a knowledge folder (package
+// data): countries.tsv (its numeric and acled_region columns) and
+// export/acled_map.tsv, export/acled_inter.tsv, export/plover_quad.tsv.
+func LoadTables(fsys fs.FS) (*Tables, error) {
+	t := &tables{countries: map[string]country{}, inter: map[string]int{}, quad: map[string]int{}}
+	ct, err := lexicon.ReadTable(fsys, "countries.tsv", "iso3", "name", "numeric", "acled_region")
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range ct.Rows {
+		if r.Get("numeric") == "" {
+			continue
+		}
+		n, err := strconv.Atoi(r.Get("numeric"))
+		if err != nil {
+			return nil, r.Errorf("numeric %q: %v", r.Get("numeric"), err)
+		}
+		t.countries[r.Get("iso3")] = country{ISO3: r.Get("iso3"), Numeric: n, Name: r.Get("name"), Region: r.Get("acled_region")}
+	}
+	err = readTSV(fsys, "acled_map.tsv", 6, func(f []string) error {
+		t.rules = append(t.rules, acledRule{f[0], f[1], f[2], f[3], f[4], f[5]})
+		return nil
+	})
+	if err == nil {
+		err = readTSV(fsys, "acled_inter.tsv", 2, func(f []string) error {
 			n, err := strconv.Atoi(f[1])
-			t.countries[f[0]] = country{ISO3: f[0], Numeric: n, Name: f[2], Region: f[3]}
+			t.inter[f[0]] = n
 			return err
 		})
-		if loadErr == nil {
-			loadErr = readTSV("acled_map.tsv", 6, func(f []string) error {
-				t.rules = append(t.rules, acledRule{f[0], f[1], f[2], f[3], f[4], f[5]})
-				return nil
-			})
-		}
-		if loadErr == nil {
-			loadErr = readTSV("acled_inter.tsv", 2, func(f []string) error {
-				n, err := strconv.Atoi(f[1])
-				t.inter[f[0]] = n
-				return err
-			})
-		}
-		if loadErr == nil {
-			loadErr = readTSV("plover_quad.tsv", 2, func(f []string) error {
-				n, err := strconv.Atoi(f[1])
-				t.quad[f[0]] = n
-				return err
-			})
-		}
-		loaded = t
-	})
-	return &loaded, loadErr
+	}
+	if err == nil {
+		err = readTSV(fsys, "plover_quad.tsv", 2, func(f []string) error {
+			n, err := strconv.Atoi(f[1])
+			t.quad[f[0]] = n
+			return err
+		})
+	}
+	if err != nil {
+		return nil, err
+	}
+	return t, nil
 }
 
-// readTSV calls row for each non-comment line of data/name, which must have
+// readTSV calls row for each non-comment line of export/name, which must have
 // n tab-separated fields.
-func readTSV(name string, n int, row func([]string) error) error {
-	f, err := dataFS.Open("data/" + name)
+func readTSV(fsys fs.FS, name string, n int, row func([]string) error) error {
+	f, err := fsys.Open("export/" + name)
 	if err != nil {
 		return err
 	}
@@ -87,10 +91,10 @@ func readTSV(name string, n int, row func([]string) error) error {
 		}
 		fields := strings.Split(text, "\t")
 		if len(fields) != n {
-			return fmt.Errorf("data/%s:%d: %d fields, want %d", name, line, len(fields), n)
+			return fmt.Errorf("export/%s:%d: %d fields, want %d", name, line, len(fields), n)
 		}
 		if err := row(fields); err != nil {
-			return fmt.Errorf("data/%s:%d: %w", name, line, err)
+			return fmt.Errorf("export/%s:%d: %w", name, line, err)
 		}
 	}
 	return sc.Err()

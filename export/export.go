@@ -5,7 +5,8 @@
 //
 // Mappings that are knowledge rather than code — PLOVER to ACLED types,
 // sectors to ACLED actor types, ISO country codes, PLOVER quad codes — are
-// embedded TSV files under data/, documented in ACLED.md.
+// TSV files in the knowledge folder (data/export/, data/countries.tsv),
+// documented in ACLED.md.
 package export
 
 import (
@@ -15,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/marsad/marsad/data"
 	"github.com/marsad/marsad/store"
 )
 
@@ -23,6 +25,9 @@ type Options struct {
 	// CodedAt is stamped as coded_date/timestamp; zero means now. Set it for
 	// reproducible output.
 	CodedAt time.Time
+	// Tables are the mappings of the ACLED and PLOVER exports (LoadTables);
+	// nil loads the built-in ones.
+	Tables *Tables
 }
 
 // Formats are the names Write accepts.
@@ -33,6 +38,13 @@ var Formats = []string{"acled", "csv", "geojson", "graphml", "plover"}
 func Write(w io.Writer, format string, events []store.StoredEvent, opts Options) error {
 	if opts.CodedAt.IsZero() {
 		opts.CodedAt = time.Now().UTC()
+	}
+	if opts.Tables == nil {
+		t, err := LoadTables(data.FS)
+		if err != nil {
+			return fmt.Errorf("export: built-in tables: %w", err)
+		}
+		opts.Tables = t
 	}
 	var err error
 	switch strings.ToLower(format) {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/data"
 	"github.com/marsad/marsad/store"
 )
 
@@ -148,7 +149,7 @@ func TestACLED(t *testing.T) {
 }
 
 func TestACLEDRules(t *testing.T) {
-	tb, err := data()
+	tb, err := LoadTables(data.FS)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -81,10 +81,7 @@ func ploverEntities(r *marsad.ActorRef) []ploverEntity {
 }
 
 func writePLOVER(w io.Writer, events []store.StoredEvent, opts Options) error {
-	t, err := data()
-	if err != nil {
-		return err
-	}
+	t := opts.Tables
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	for i := range events {

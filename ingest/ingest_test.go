@@ -8,8 +8,8 @@ import (
 	"testing"
 
 	marsad "github.com/marsad/marsad"
-	"github.com/marsad/marsad/coder"
 	"github.com/marsad/marsad/ingest"
+	"github.com/marsad/marsad/knowledge"
 	"github.com/marsad/marsad/reader"
 	"github.com/marsad/marsad/store/open"
 )
@@ -18,7 +18,7 @@ func tempDB(t *testing.T) string { return filepath.Join(t.TempDir(), "marsad.db"
 
 func TestIngestIsIdempotentAndListsRejects(t *testing.T) {
 	ctx := context.Background()
-	c, err := coder.Default()
+	c, err := builtin.Coder(true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +75,7 @@ func (s *stopAfter) Code(ctx context.Context, d marsad.Document) ([]marsad.Event
 }
 
 func TestInterruptedIngestResumes(t *testing.T) {
-	c, err := coder.Default()
+	c, err := builtin.Coder(true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +104,7 @@ func TestInterruptedIngestResumes(t *testing.T) {
 }
 
 func TestCodeOrderedKeepsInputOrder(t *testing.T) {
-	c, err := coder.Default()
+	c, err := builtin.Coder(true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,3 +122,6 @@ func TestCodeOrderedKeepsInputOrder(t *testing.T) {
 		t.Errorf("documents out of order: %v", got)
 	}
 }
+
+// builtin is the knowledge the tests code with, loaded once.
+var builtin = knowledge.Builtin()

@@ -4,15 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/marsad/marsad"
-	"github.com/marsad/marsad/data"
 )
 
 // The knowledge files, in load order: earlier files take precedence when
@@ -172,29 +169,6 @@ func readOptional(fsys fs.FS, name string) (*Table, error) {
 		return nil, nil
 	}
 	return t, err
-}
-
-var (
-	defaultOnce sync.Once
-	defaultLex  *Lexicon
-	defaultErr  error
-)
-
-// Default returns the lexicon of the folder named by MARSAD_DATA when that
-// variable is set, else of the copy embedded in the binary. It is loaded
-// once per process.
-func Default() (*Lexicon, error) {
-	defaultOnce.Do(func() {
-		if dir := os.Getenv("MARSAD_DATA"); dir != "" {
-			defaultLex, defaultErr = Load(os.DirFS(dir))
-			if defaultErr != nil {
-				defaultErr = fmt.Errorf("MARSAD_DATA=%s: %w", dir, defaultErr)
-			}
-			return
-		}
-		defaultLex, defaultErr = Load(data.FS)
-	})
-	return defaultLex, defaultErr
 }
 
 // ActorByID returns the actor with the given id, or nil.

@@ -285,8 +285,7 @@ func TestRoles(t *testing.T) {
 	}
 }
 
-func TestDefaultUsesMARSAD_DATA(t *testing.T) {
-	// Default caches; exercise the path through Load(os.DirFS) instead.
+func TestLoadReadsWhatTheFolderHas(t *testing.T) {
 	l, err := Load(fstest.MapFS{FileAgents: {Data: []byte("forms\tsector\tlabel\tkind\tarmed\nكتيبة\tREB\tbattalion\tgroup\t1\n")}})
 	if err != nil {
 		t.Fatal(err)

@@ -1,21 +1,16 @@
 package ner
 
 import (
-	_ "embed"
 	"strconv"
 	"strings"
-	"sync"
 )
 
-// Word classes (model/clusters.tsv, built by tools/nerclusters from
+// Word classes (data/ner/clusters.tsv, built by tools/nerclusters from
 // unlabelled text) let the tagger carry what it learnt about a training
 // word over to words it never saw labelled but that occur in the same
 // contexts. Each word has a class at a coarse, a middle and a fine
 // granularity, packed into one number so that a token costs one map
 // lookup.
-
-//go:embed model/clusters.tsv
-var clustersFile string
 
 // clusterLevels is how many class columns clusters.tsv has.
 const clusterLevels = 3
@@ -23,15 +18,20 @@ const clusterLevels = 3
 // clusterBits holds one class number (plus one, so that 0 means none).
 const clusterBits = 16
 
-// wordClasses maps a folded word's hashString to its packed classes; the
+// ClassesFile is the word-class file of a knowledge folder.
+const ClassesFile = "ner/clusters.tsv"
+
+// WordClasses maps a folded word's hash to its packed classes; the
 // featurizer has that hash already, so a token costs one integer lookup.
-var wordClasses = sync.OnceValue(func() map[uint64]uint64 {
-	return parseClusters(clustersFile)
-})
+// A tagger must use the classes its model was trained with.
+type WordClasses map[uint64]uint64
+
+// ParseClasses reads a clusters.tsv file.
+func ParseClasses(s string) WordClasses { return parseClusters(s) }
 
 // parseClusters reads "word<TAB>class<TAB>class…" lines; # comments and
 // malformed lines are skipped (a bad line costs a feature, not a panic).
-func parseClusters(s string) map[uint64]uint64 {
+func parseClusters(s string) WordClasses {
 	m := make(map[uint64]uint64, strings.Count(s, "\n"))
 	for line := range strings.Lines(s) {
 		line = strings.TrimRight(line, "\r\n")

@@ -20,7 +20,7 @@ func TestParseClustersPacksEveryLevel(t *testing.T) {
 
 func TestEmbeddedClustersCoverCommonWords(t *testing.T) {
 	for _, w := range []string{"في", "لبنان", "الرئيس"} {
-		if wordClasses()[hashString(w)] == 0 {
+		if builtinClasses()[hashString(w)] == 0 {
 			t.Errorf("%s has no class", w)
 		}
 	}

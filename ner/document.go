@@ -106,7 +106,7 @@ func (t *Tagger) tagDocument(sents [][]string, folded bool) [][]string {
 	d.keys, d.kstart = d.keys[:0], d.kstart[:0]
 	for _, words := range sents {
 		if len(words) > 0 {
-			s.f.prepare(words, folded, t.gaz)
+			s.f.prepare(words, folded, t.gaz, t.classes)
 			d.lab = append(d.lab, m.decode(m.first, s, s.f.keys, s.f.start, nil, nil)...)
 			d.stems = append(d.stems, s.f.hs...)
 			// Keep the keys for the second stage rather than recompute them.

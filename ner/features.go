@@ -90,12 +90,11 @@ type featurizer struct {
 
 // prepare folds the words (unless they are folded already) and computes
 // every token's feature keys.
-func (f *featurizer) prepare(words []string, folded bool, gaz Gazetteer) {
+func (f *featurizer) prepare(words []string, folded bool, gaz Gazetteer, classes WordClasses) {
 	n := len(words)
 	f.norm = f.norm[:0]
 	f.hw, f.hs, f.hsh, f.gz = f.hw[:0], f.hs[:0], f.hsh[:0], f.gz[:0]
 	f.hc = f.hc[:0]
-	classes := wordClasses()
 	for _, w := range words {
 		if !folded {
 			w = arabic.Fold(w)

@@ -2,12 +2,10 @@ package ner
 
 import (
 	"bufio"
-	_ "embed"
 	"fmt"
 	"io"
 	"sort"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/marsad/marsad/arabic"
@@ -36,9 +34,6 @@ const GazetteerLexicon = "lexicon+first-names"
 // FirstNamesFile is the first-name list's file name; `marsad train ner`
 // writes it next to the model, and Load reads it from there.
 const FirstNamesFile = "first-names.txt"
-
-//go:embed model/first-names.txt
-var firstNamesFile string
 
 // GazetteerKey is the form a word takes in gazetteer phrases: folded,
 // without a conjunction or determiner cluster (lexicon.WordKey), so that
@@ -176,44 +171,21 @@ func FirstNames(sents []Sentence, minCount int) []string {
 	return out
 }
 
-// DefaultGazetteer is LexiconGazetteer over lexicon.Default() and the
-// embedded first-name list (model/first-names.txt). It is built once, on
-// first use.
-var DefaultGazetteer = sync.OnceValues(func() (Gazetteer, error) {
-	names, err := ReadNames(strings.NewReader(firstNamesFile))
-	if err != nil {
-		return nil, fmt.Errorf("ner gazetteer: model/%s: %w", FirstNamesFile, err)
-	}
-	return lexiconGazetteer(names)
-})
-
-func lexiconGazetteer(names []string) (Gazetteer, error) {
-	lex, err := lexicon.Default()
-	if err != nil {
-		return nil, fmt.Errorf("ner gazetteer: %w", err)
-	}
-	return LexiconGazetteer(lex, names), nil
-}
-
 // FirstNameMinCount is how often a first word of a PERS entity must occur in
 // the training data to enter the first-name list.
 const FirstNameMinCount = 1
 
-// UseLexiconGazetteer sets opt up to train with the default lexicon and
+// UseLexiconGazetteer sets opt up to train with the lexicon lex and
 // the first names of the training sentences (built fold by fold, see
 // TrainOptions.GazetteerFrom), and returns the first-name list of all of
 // sents, which the tagger must be given: `marsad train ner` writes it as
 // FirstNamesFile next to the model.
-func UseLexiconGazetteer(opt *TrainOptions, sents []Sentence) ([]string, error) {
-	lex, err := lexicon.Default()
-	if err != nil {
-		return nil, fmt.Errorf("ner gazetteer: %w", err)
-	}
+func UseLexiconGazetteer(opt *TrainOptions, sents []Sentence, lex *lexicon.Lexicon) []string {
 	opt.GazetteerFrom = func(s []Sentence) Gazetteer {
 		return LexiconGazetteer(lex, FirstNames(s, FirstNameMinCount))
 	}
 	opt.GazetteerName = GazetteerLexicon
-	return FirstNames(sents, FirstNameMinCount), nil
+	return FirstNames(sents, FirstNameMinCount)
 }
 
 // WriteNames writes a name list as ReadNames reads it, with a header

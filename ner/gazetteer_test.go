@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/marsad/marsad/lexicon"
 )
 
 // Both the dictionary and the text side go through the same key, so the
@@ -21,7 +19,7 @@ func TestGazetteerKeyDropsConjunctionAndArticle(t *testing.T) {
 }
 
 func TestLexiconGazetteerClasses(t *testing.T) {
-	lex, err := lexicon.Default()
+	lex, err := builtinLexicon()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,14 +67,14 @@ func TestNamesRoundTrip(t *testing.T) {
 }
 
 func TestDefaultModelCarriesItsGazetteer(t *testing.T) {
-	m, err := ReadModel(bytes.NewReader(defaultModel))
+	m, err := ReadModel(bytes.NewReader(builtinModel))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if m.Gazetteer != GazetteerLexicon {
 		t.Fatalf("embedded model gazetteer = %q, want %q", m.Gazetteer, GazetteerLexicon)
 	}
-	tg, err := Default()
+	tg, err := builtinTagger()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -102,7 +102,7 @@ func TestTrainingIsReproducible(t *testing.T) {
 	}
 	again, _ := Train(sents, TrainOptions{Iterations: 3, Seed: 7})
 	words := sents[0].Words
-	if a, b := New(m).Tag(words), New(again).Tag(words); !reflect.DeepEqual(a, b) {
+	if a, b := New(m, nil).Tag(words), New(again, nil).Tag(words); !reflect.DeepEqual(a, b) {
 		t.Errorf("model read back tags\n%v\nbut the trained one tags\n%v", a, b)
 	}
 }
@@ -111,7 +111,7 @@ func TestReadModelRejectsGarbage(t *testing.T) {
 	if _, err := ReadModel(strings.NewReader("not a model")); err == nil {
 		t.Error("ReadModel accepted garbage")
 	}
-	m, _ := Default()
+	m, _ := builtinTagger()
 	var b bytes.Buffer
 	m.Model().WriteTo(&b)
 	cut := b.Bytes()[:b.Len()/2]
@@ -121,7 +121,7 @@ func TestReadModelRejectsGarbage(t *testing.T) {
 }
 
 func TestDefaultFindsAPerson(t *testing.T) {
-	tg, err := Default()
+	tg, err := builtinTagger()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +139,7 @@ func TestDefaultFindsAPerson(t *testing.T) {
 }
 
 func TestEntitiesOverPipelineTokens(t *testing.T) {
-	tg, err := Default()
+	tg, err := builtinTagger()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -173,7 +173,7 @@ func BenchmarkTag(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	tg, err := Default()
+	tg, err := builtinTagger()
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -190,14 +190,14 @@ func BenchmarkTag(b *testing.B) {
 
 func BenchmarkLoadModel(b *testing.B) {
 	for i := 0; i < b.N; i++ {
-		if _, err := ReadModel(bytes.NewReader(defaultModel)); err != nil {
+		if _, err := ReadModel(bytes.NewReader(builtinModel)); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
 func TestTagDocumentKeepsShape(t *testing.T) {
-	tg, err := Default()
+	tg, err := builtinTagger()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -226,7 +226,7 @@ func TestGazetteerMarksLongestPhrase(t *testing.T) {
 		return nil
 	}
 	var f featurizer
-	f.prepare(strings.Fields("زار الولايات المتحدة أمس"), false, gaz)
+	f.prepare(strings.Fields("زار الولايات المتحدة أمس"), false, gaz, nil)
 	if f.gz[0] != 0 || f.gz[3] != 0 {
 		t.Errorf("words outside the phrase are marked: %v", f.gz)
 	}
@@ -267,7 +267,7 @@ func TestShippedModelDoesNotRegress(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tg, err := Default()
+	tg, err := builtinTagger()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,26 +1,27 @@
 package ner
 
 import (
-	"bytes"
-	_ "embed"
 	"fmt"
+	"io/fs"
 	"math"
 	"os"
+	"path"
 	"path/filepath"
+	"strings"
 	"sync"
+
+	"github.com/marsad/marsad/lexicon"
 
 	marsad "github.com/marsad/marsad"
 )
 
-//go:embed model/anercorp.ner.gz
-var defaultModel []byte
-
 // Tagger tags token sequences with a Model. Its methods are safe for
 // concurrent use; SetGazetteer should be called before sharing it.
 type Tagger struct {
-	m    *Model
-	gaz  Gazetteer
-	pool sync.Pool // *scratch
+	m       *Model
+	classes WordClasses
+	gaz     Gazetteer
+	pool    sync.Pool // *scratch
 }
 
 // scratch holds per-call buffers so that tagging allocates little.
@@ -33,75 +34,74 @@ type scratch struct {
 	doc   docScratch
 }
 
-// New returns a tagger over m.
-func New(m *Model) *Tagger { return &Tagger{m: m} }
+// New returns a tagger over m with the word classes it was trained with.
+func New(m *Model, classes WordClasses) *Tagger { return &Tagger{m: m, classes: classes} }
 
-var loadDefault = sync.OnceValues(func() (*Model, error) {
-	m, err := ReadModel(bytes.NewReader(defaultModel))
-	if err != nil {
-		return nil, fmt.Errorf("embedded model: %w", err)
-	}
-	return m, nil
-})
+// ModelFile is the built-in model's path in a knowledge folder (package
+// data); FirstNamesFile and the word classes (ClassesFile) sit beside it.
+const ModelFile = "ner/anercorp.ner.gz"
 
-// Default returns a tagger over the embedded ANERcorp model, with the
-// gazetteer it was trained with (DefaultGazetteer, which loads the
-// lexicon). The model is decoded once per process; each call returns a
-// fresh Tagger, so setting a gazetteer on one does not affect the others.
-func Default() (*Tagger, error) {
-	m, err := loadDefault()
-	if err != nil {
-		return nil, err
-	}
-	t := New(m)
-	if m.Gazetteer == GazetteerLexicon {
-		g, err := DefaultGazetteer()
-		if err != nil {
-			return nil, err
-		}
-		t.SetGazetteer(g)
-	}
-	return t, nil
+// FromFS loads the tagger of a knowledge folder: ModelFile with its word
+// classes and, for a model trained with the lexicon gazetteer, that
+// gazetteer over lex and the folder's first-name list.
+func FromFS(fsys fs.FS, lex *lexicon.Lexicon) (*Tagger, error) {
+	return load(fsys, ModelFile, lex)
 }
 
-// Load reads a model file written by `marsad train ner`. A model trained
-// with the lexicon gazetteer gets it, with the first-name list found next
-// to the model file (FirstNamesFile), else the embedded one.
-func Load(path string) (*Tagger, error) {
-	f, err := os.Open(path)
+// Load reads a model file written by `marsad train ner`, with the word
+// classes and first-name list found next to it (clusters.tsv,
+// FirstNamesFile) or else those of the knowledge folder fsys.
+func Load(path string, fsys fs.FS, lex *lexicon.Lexicon) (*Tagger, error) {
+	dir := filepath.Dir(path)
+	return load(overlay{os.DirFS(dir), fsys, "ner/"}, filepath.Base(path), lex)
+}
+
+func load(fsys fs.FS, name string, lex *lexicon.Lexicon) (*Tagger, error) {
+	f, err := fsys.Open(name)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("ner: %w", err)
 	}
 	defer f.Close()
 	m, err := ReadModel(f)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, fmt.Errorf("ner: %s: %w", name, err)
 	}
-	t := New(m)
+	cl, err := fs.ReadFile(fsys, ClassesFile)
+	if err != nil {
+		return nil, fmt.Errorf("ner: %w", err)
+	}
+	t := New(m, ParseClasses(string(cl)))
 	switch m.Gazetteer {
 	case "":
 	case GazetteerLexicon:
-		g, err := DefaultGazetteer()
-		names := filepath.Join(filepath.Dir(path), FirstNamesFile)
-		if nf, ferr := os.Open(names); ferr == nil {
-			var list []string
-			list, err = ReadNames(nf)
-			nf.Close()
-			if err == nil {
-				g, err = lexiconGazetteer(list)
-			}
-			if err != nil {
-				err = fmt.Errorf("%s: %w", names, err)
-			}
-		}
+		nf, err := fsys.Open(path.Join(path.Dir(ClassesFile), FirstNamesFile))
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("ner: %w", err)
 		}
-		t.SetGazetteer(g)
+		names, err := ReadNames(nf)
+		nf.Close()
+		if err != nil {
+			return nil, fmt.Errorf("ner: %s: %w", FirstNamesFile, err)
+		}
+		t.SetGazetteer(LexiconGazetteer(lex, names))
 	default:
-		return nil, fmt.Errorf("%s: unknown gazetteer %q", path, m.Gazetteer)
+		return nil, fmt.Errorf("ner: %s: unknown gazetteer %q", name, m.Gazetteer)
 	}
 	return t, nil
+}
+
+// overlay reads a model's companion files from the model's own folder
+// (top, by base name) when they are there, else from the knowledge folder.
+type overlay struct {
+	top, base fs.FS
+	prefix    string // the companions' folder in base, stripped for top
+}
+
+func (o overlay) Open(name string) (fs.File, error) {
+	if f, err := o.top.Open(strings.TrimPrefix(name, o.prefix)); err == nil {
+		return f, nil
+	}
+	return o.base.Open(name)
 }
 
 // Model returns the tagger's model.

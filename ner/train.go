@@ -48,6 +48,9 @@ type TrainOptions struct {
 	// reliable the list is on text it was not built from; Gazetteer is
 	// ignored. The tagger should use GazetteerFrom(all training sentences).
 	GazetteerFrom func(train []Sentence) Gazetteer
+	// Classes are the word classes features use (ClassesFile); the
+	// tagger must be given the same ones.
+	Classes WordClasses
 	// GazetteerName is stored as Model.Gazetteer.
 	GazetteerName string
 	// Dev, when set, is tagged after every pass of each stage and given to
@@ -91,7 +94,7 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 	}
 	raw := make([]sentKeys, len(sents))
 	for i, s := range sents {
-		f.prepare(s.Words, false, gaz[i])
+		f.prepare(s.Words, false, gaz[i], opt.Classes)
 		raw[i] = sentKeys{start: slices.Clone(f.start), keys: slices.Clone(f.keys)}
 	}
 	all := make([]int, len(sents))
@@ -112,7 +115,7 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 					trial.second = w
 				}
 				var err error
-				tg := New(&trial)
+				tg := New(&trial, opt.Classes)
 				tg.SetGazetteer(full)
 				if rep, err = EvaluateTagger(tg, opt.Dev); err != nil {
 					return err
@@ -147,7 +150,7 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 		}
 		var s scratch
 		for _, i := range out {
-			s.f.prepare(sents[i].Words, false, gaz[i])
+			s.f.prepare(sents[i].Words, false, gaz[i], opt.Classes)
 			lab[i] = slices.Clone(m.decode(w, &s, s.f.keys, s.f.start, nil, nil))
 		}
 	}
@@ -158,7 +161,7 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 		hi := min(lo+DocSentences, len(sents))
 		d.lab, d.stems, d.starts = d.lab[:0], d.stems[:0], append(d.starts[:0], 0)
 		for i := lo; i < hi; i++ {
-			f.prepare(sents[i].Words, false, gaz[i])
+			f.prepare(sents[i].Words, false, gaz[i], opt.Classes)
 			d.lab = append(d.lab, lab[i]...)
 			d.stems = append(d.stems, f.hs...)
 			d.starts = append(d.starts, len(d.lab))

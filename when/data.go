@@ -3,24 +3,17 @@ package when
 import (
 	"bufio"
 	"bytes"
-	_ "embed"
 	"fmt"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/marsad/marsad/arabic"
 )
 
-// DataFile is the vocabulary file's name, in the embedded copy and in
-// MARSAD_DATA.
+// DataFile is the vocabulary file's name in the knowledge folder (package
+// data).
 const DataFile = "dates.tsv"
-
-//go:embed dates.tsv
-var embedded []byte
 
 // entry is one reading of a phrase.
 type entry struct {
@@ -44,49 +37,13 @@ var kinds = map[string]bool{
 	"year": true, "suffix": true, "prefix": true,
 }
 
-// Load reads dates.tsv from fsys. With a nil fsys it reads
-// $MARSAD_DATA/dates.tsv when that file exists, else the built-in copy.
+// Load reads dates.tsv from a knowledge folder (package data).
 func Load(fsys fs.FS) (*Resolver, error) {
-	if fsys != nil {
-		b, err := fs.ReadFile(fsys, DataFile)
-		if err != nil {
-			return nil, fmt.Errorf("when: read %s: %w", DataFile, err)
-		}
-		return Parse(b, DataFile)
-	}
-	if dir := os.Getenv("MARSAD_DATA"); dir != "" {
-		path := filepath.Join(dir, DataFile)
-		if b, err := os.ReadFile(path); err == nil {
-			return Parse(b, path)
-		} else if !os.IsNotExist(err) {
-			return nil, fmt.Errorf("when: %w", err)
-		}
-	}
-	return Parse(embedded, "embedded "+DataFile)
-}
-
-var defaultResolver = sync.OnceValues(func() (*Resolver, error) { return Load(nil) })
-
-// Default returns the Resolver of Load(nil), loaded once. Its error is
-// worth checking at startup: Resolve falls back to the built-in words when
-// the MARSAD_DATA copy is broken.
-func Default() (*Resolver, error) { return defaultResolver() }
-
-var builtin = sync.OnceValue(func() *Resolver {
-	r, err := Parse(embedded, DataFile)
-	if err != nil { // the tests load the embedded copy, so this cannot happen
-		return &Resolver{phrases: map[string][]entry{}}
-	}
-	return r
-})
-
-// Resolve finds the date expressions of text with the Default vocabulary.
-func Resolve(text, articleDate string) []Expr {
-	r, err := Default()
+	b, err := fs.ReadFile(fsys, DataFile)
 	if err != nil {
-		r = builtin()
+		return nil, fmt.Errorf("when: read %s: %w", DataFile, err)
 	}
-	return r.Resolve(text, articleDate)
+	return Parse(b, DataFile)
 }
 
 // Parse reads a vocabulary in the dates.tsv format; name is used in errors.

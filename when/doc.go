@@ -6,6 +6,6 @@
 // أبريل الماضي, with Levantine, Egyptian, Maghrebi and English month names),
 // relative ones (أمس, الجمعة, الأسبوع الماضي, منذ ثلاثة أيام, last week) and
 // a bare year after عام. All words come from dates.tsv, a data file users
-// can edit (MARSAD_DATA/dates.tsv replaces the built-in copy); the Go code
+// can edit (a dates.tsv in MARSAD_DATA replaces the built-in copy); the Go code
 // only knows the grammar.
 package when

@@ -9,8 +9,21 @@ import (
 	"testing/fstest"
 	"unicode/utf8"
 
+	"github.com/marsad/marsad/data"
 	"github.com/marsad/marsad/internal/shared"
 )
+
+// builtin is the resolver over the built-in date words.
+var builtin = func() *Resolver {
+	r, err := Load(data.FS)
+	if err != nil {
+		panic(err)
+	}
+	return r
+}()
+
+// Resolve resolves with the built-in date words.
+func Resolve(text, articleDate string) []Expr { return builtin.Resolve(text, articleDate) }
 
 // show renders expressions as "text=date/precision" (with "<" when past).
 func show(es []Expr) string {
@@ -131,17 +144,6 @@ func TestCorpusOffsets(t *testing.T) {
 	}
 }
 
-func TestDataCopyMatchesEmbedded(t *testing.T) {
-	// data/dates.tsv is part of the repository, so its absence is an error.
-	b, err := os.ReadFile("../data/dates.tsv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(b, embedded) {
-		t.Error("data/dates.tsv and when/dates.tsv differ: copy one over the other")
-	}
-}
-
 func TestLoad(t *testing.T) {
 	r, err := Load(fstest.MapFS{"dates.tsv": {Data: []byte("# test\nrel\tsometime\t-3d\nweekday\tfriday\t5\n")}})
 	if err != nil {
@@ -160,14 +162,12 @@ func TestLoad(t *testing.T) {
 	}
 	dir := t.TempDir()
 	os.WriteFile(dir+"/dates.tsv", []byte("rel\tsometime\t-3d\n"), 0o644)
-	t.Setenv("MARSAD_DATA", dir)
-	r, err = Load(nil)
-	if err != nil || show(r.Resolve("sometime yesterday", "2019-10-25")) != "sometime=2019-10-22/day<" {
-		t.Errorf("MARSAD_DATA copy not used: %v", err)
+	k, err := data.Open(dir)
+	if err != nil {
+		t.Fatal(err)
 	}
-	t.Setenv("MARSAD_DATA", t.TempDir())
-	if r, err = Load(nil); err != nil || show(r.Resolve("yesterday", "2019-10-25")) != "yesterday=2019-10-24/day<" {
-		t.Errorf("embedded copy not used when MARSAD_DATA lacks dates.tsv: %v", err)
+	if r, err = Load(k); err != nil || show(r.Resolve("sometime yesterday", "2019-10-25")) != "sometime=2019-10-22/day<" {
+		t.Errorf("the data folder's copy is not used: %v", err)
 	}
 }
 

@@ -44,7 +44,11 @@ candidate to the dictionary with 'marsad actors add'.`,
 			if len(args) == 0 {
 				return errUsage
 			}
-			c, err := discover.Default()
+			k, err := openKnowledge()
+			if err != nil {
+				return err
+			}
+			c, err := k.Collector()
 			if err != nil {
 				return err
 			}

@@ -10,10 +10,7 @@ import (
 
 	marsad "github.com/marsad/marsad"
 	"github.com/marsad/marsad/arabic"
-	"github.com/marsad/marsad/coder"
 	"github.com/marsad/marsad/ingest"
-	"github.com/marsad/marsad/lexicon"
-	"github.com/marsad/marsad/ner"
 	"github.com/marsad/marsad/reader"
 )
 
@@ -61,15 +58,19 @@ same stages.`,
 			if err != nil {
 				return err
 			}
-			c, err := coder.Default()
+			c, err := runCoder()
 			if err != nil {
 				return err
 			}
-			lex, err := lexicon.Default()
+			k, err := openKnowledge()
 			if err != nil {
 				return err
 			}
-			tagger, err := ner.Default()
+			lex, err := k.Lexicon()
+			if err != nil {
+				return err
+			}
+			tagger, err := k.Tagger()
 			if err != nil {
 				return err
 			}

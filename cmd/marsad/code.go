@@ -9,7 +9,6 @@ import (
 	"runtime"
 	"time"
 
-	"github.com/marsad/marsad/coder"
 	"github.com/marsad/marsad/ingest"
 	"github.com/marsad/marsad/reader"
 )
@@ -40,7 +39,7 @@ the reason on stderr.`,
 			if len(args) == 0 {
 				args = []string{"-"}
 			}
-			c, err := coder.Default()
+			c, err := runCoder()
 			if err != nil {
 				return err
 			}

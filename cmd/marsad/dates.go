@@ -25,7 +25,11 @@ Offsets are code points into each text. The words come from dates.tsv
 			fs.StringVar(&date, "date", time.Now().Format("2006-01-02"), "article date `YYYY-MM-DD` that relative dates count from")
 		},
 		Run: func(ctx context.Context, env *cliEnv, args []string) error {
-			r, err := when.Load(nil)
+			k, err := openKnowledge()
+			if err != nil {
+				return err
+			}
+			r, err := k.Dates()
 			if err != nil {
 				return err
 			}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 
 	marsad "github.com/marsad/marsad"
-	"github.com/marsad/marsad/coder"
 	"github.com/marsad/marsad/eval"
 )
 
@@ -60,7 +59,7 @@ hypothetical and future events do not count). Labels: yes = positive;
 
 // evalCoder is the production coder seen through the scorer's interface.
 func evalCoder() (eval.CodeFunc, error) {
-	c, err := coder.Default()
+	c, err := runCoder()
 	if err != nil {
 		return nil, err
 	}

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 
+	"github.com/marsad/marsad/lexicon"
 	"github.com/marsad/marsad/ner"
 )
 
@@ -30,11 +31,18 @@ func init() {
 			if err != nil {
 				return err
 			}
+			k, err := openKnowledge()
+			if err != nil {
+				return err
+			}
 			var t *ner.Tagger
 			if model != "" {
-				t, err = ner.Load(model)
+				var lex *lexicon.Lexicon
+				if lex, err = k.Lexicon(); err == nil {
+					t, err = ner.Load(model, k.FS, lex)
+				}
 			} else {
-				t, err = ner.Default()
+				t, err = k.Tagger()
 			}
 			if err != nil {
 				return err

@@ -5,8 +5,6 @@ import (
 	"flag"
 	"io"
 	"strings"
-
-	"github.com/marsad/marsad/coder"
 )
 
 func init() {
@@ -32,7 +30,7 @@ echo "قتل ثلاثة جنود في هجوم انتحاري استهدف دو�
 				}
 				text = string(b)
 			}
-			c, err := coder.Default()
+			c, err := runCoder()
 			if err != nil {
 				return err
 			}

@@ -8,9 +8,7 @@ import (
 	"net/url"
 	"runtime"
 
-	"github.com/marsad/marsad/coder"
 	"github.com/marsad/marsad/ingest"
-	"github.com/marsad/marsad/lexicon"
 	"github.com/marsad/marsad/reader"
 	"github.com/marsad/marsad/store/open"
 )
@@ -58,7 +56,7 @@ and never stop the run.`,
 				}
 				ropt.Columns = cols
 			}
-			c, err := coder.Default()
+			c, err := runCoder()
 			if err != nil {
 				return err
 			}
@@ -69,7 +67,11 @@ and never stop the run.`,
 			defer st.Close()
 			// The store keeps the dictionaries next to the events, so that
 			// exports and the dashboard can name actors and places.
-			if lex, err := lexicon.Default(); err == nil {
+			k, err := openKnowledge()
+			if err != nil {
+				return err
+			}
+			if lex, err := k.Lexicon(); err == nil {
 				if err := st.UpsertActors(ctx, derefAll(lex.Actors())); err != nil {
 					return err
 				}

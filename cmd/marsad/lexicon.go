@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/marsad/marsad/arabic"
-	"github.com/marsad/marsad/lexicon"
 )
 
 func init() {
@@ -30,7 +29,11 @@ matched. Set MARSAD_DATA to a folder to check edited files before rebuilding.`,
 		},
 		Run: func(ctx context.Context, env *cliEnv, args []string) error {
 			start := time.Now()
-			lex, err := lexicon.Default()
+			k, err := openKnowledge()
+			if err != nil {
+				return err
+			}
+			lex, err := k.Lexicon()
 			if err != nil {
 				return err
 			}

@@ -203,8 +203,12 @@ Commands:
 	}
 	fmt.Fprint(w, `
 Environment:
-  MARSAD_DATA   folder of dictionary files (actors, agents, triggers, places, cues)
-                that replaces the built-in copy; edit and re-run, no rebuild needed
+  MARSAD_DATA   a knowledge folder laid out like the built-in data/ (actors-curated.tsv,
+                triggers.tsv, cues.tsv, dates.tsv, filter/, ner/, discover/, export/ …):
+                each file it holds replaces the built-in file of the same path, file
+                by file, and the others stay built-in; edit and re-run, no rebuild
+                needed (the segmenter's word lists in data/arabic/ are always built-in)
+  MARSAD_NO_FILTER  set to code with the rules alone, without the learned event filter
   MARSAD_DB     store to use when --db is not given (default marsad.db)
   MARSAD_LOG    "debug" for verbose logs on stderr
   MARSAD_CPUPROFILE  write a Go CPU profile of the command to this file (go tool pprof)

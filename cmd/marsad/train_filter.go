@@ -25,7 +25,7 @@ func init() {
 		Summary: "train the event filter (logistic regression over candidate events) on gold CSVs",
 		Usage:   "--gold FILE.csv [--gold FILE.csv]... [--out-dir DIR] [--folds 5] [--seed 1] [--errors]",
 		Example: `marsad train filter --gold ../shared/gold/events/assault_detection_dev.csv \
-  --gold ../shared/gold/events/protest_detection_dev.csv --out-dir coder/model
+  --gold ../shared/gold/events/protest_detection_dev.csv --out-dir data/filter
 
 For each gold file, every candidate event of the file's type that the rules
 find (asserted or historical, not under a condemnation or call) becomes an
@@ -36,7 +36,7 @@ deterministic: the same data and --seed give the same bytes. Rebuild the
 binary (or go run) to use new models; MARSAD_NO_FILTER=1 turns them off.`,
 		Flags: func(fs *flag.FlagSet) {
 			fs.Var(&golds, "gold", "gold `CSV` (repeat for several event types)")
-			fs.StringVar(&outDir, "out-dir", "coder/model", "folder for the model files")
+			fs.StringVar(&outDir, "out-dir", "data/filter", "folder for the model files")
 			fs.IntVar(&folds, "folds", 5, "cross-validation folds (by document) for the threshold and the printed figures")
 			fs.IntVar(&epochs, "epochs", 10, "training passes")
 			fs.Uint64Var(&seed, "seed", 1, "shuffling seed")
@@ -47,8 +47,11 @@ binary (or go run) to use new models; MARSAD_NO_FILTER=1 turns them off.`,
 			if len(golds) == 0 || len(args) > 0 {
 				return errUsage
 			}
-			os.Setenv("MARSAD_NO_FILTER", "1") // candidates come from the rules alone
-			c, err := coder.Default()
+			k, err := openKnowledge()
+			if err != nil {
+				return err
+			}
+			c, err := k.Coder(false) // candidates come from the rules alone
 			if err != nil {
 				return err
 			}

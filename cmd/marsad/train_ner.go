@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -21,7 +22,7 @@ func init() {
 		Name:    "train ner",
 		Summary: "train the named-entity tagger on a CoNLL file (word TAG per line)",
 		Usage:   "--train FILE --out FILE [--iters N] [--holdout F]",
-		Example: "marsad train ner --train ../shared/gold/ner/anercorp-train.txt --out ner/model/anercorp.ner.gz",
+		Example: "marsad train ner --train ../shared/gold/ner/anercorp-train.txt --out data/ner/anercorp.ner.gz",
 		Flags: func(fs *flag.FlagSet) {
 			fs.StringVar(&train, "train", "", "training corpus, one `word TAG` per line")
 			fs.StringVar(&out, "out", "", "model file to write")
@@ -48,11 +49,22 @@ func init() {
 				cut := len(sents) - int(float64(len(sents))*holdout)
 				sents, opt.Dev = sents[:cut], sents[cut:]
 			}
+			k, err := openKnowledge()
+			if err != nil {
+				return err
+			}
+			cl, err := fs.ReadFile(k.FS, ner.ClassesFile)
+			if err != nil {
+				return err
+			}
+			opt.Classes = ner.ParseClasses(string(cl))
 			var names []string
 			if gazetteer {
-				if names, err = ner.UseLexiconGazetteer(&opt, sents); err != nil {
+				lex, err := k.Lexicon()
+				if err != nil {
 					return err
 				}
+				names = ner.UseLexiconGazetteer(&opt, sents, lex)
 			}
 			began := time.Now()
 			opt.Progress = func(stage, it int, dev *ner.Report) {

@@ -7,8 +7,8 @@ import (
 	"path/filepath"
 
 	"github.com/marsad/marsad"
-	"github.com/marsad/marsad/store/sqlite"
 	"github.com/marsad/marsad/store"
+	"github.com/marsad/marsad/store/sqlite"
 )
 
 // An ingest saves coded documents in batches; queries filter the events.

@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"github.com/marsad/marsad"
-	"github.com/marsad/marsad/store/sqlite"
 	"github.com/marsad/marsad/store"
+	"github.com/marsad/marsad/store/sqlite"
 )
 
 const eventsPerDoc = 5

@@ -1,4 +1,4 @@
-// Command freqgen rebuilds arabic/data/freq.tsv, the word-frequency list
+// Command freqgen rebuilds data/arabic/freq.tsv, the word-frequency list
 // the clitic segmenter uses as evidence ("is the remainder a word?").
 //
 // It counts folded Arabic words in the ANERcorp training half (CC BY-SA
@@ -10,7 +10,7 @@
 // with a hamza on alif (so that إلغاء is not read as ال + غاء).
 //
 //	go run ./tools/freqgen -corpus "" \
-//	    -ner ../shared/gold/ner/anercorp-train.txt -out arabic/data/freq.tsv
+//	    -ner ../shared/gold/ner/anercorp-train.txt -out data/arabic/freq.tsv
 package main
 
 import (
@@ -34,7 +34,7 @@ type counts struct{ n, taMarbuta, hamza int }
 func main() {
 	corpus := flag.String("corpus", "", "optional extra JSONL corpus (never for the shipped list)")
 	ner := flag.String("ner", "../shared/gold/ner/anercorp-train.txt", "ANERcorp train file (token TAG lines)")
-	out := flag.String("out", "arabic/data/freq.tsv", "output file")
+	out := flag.String("out", "data/arabic/freq.tsv", "output file")
 	min := flag.Int("min", 2, "keep words seen at least this often")
 	names := flag.String("names", "data/places.tsv,data/places-curated.tsv,data/countries.tsv,data/actors-curated.tsv",
 		"comma-separated knowledge files whose Arabic name words count as known words")

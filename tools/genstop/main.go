@@ -1,4 +1,4 @@
-// Command genstop writes discover/data/stop-freq.txt: the words too common
+// Command genstop writes data/discover/stop-freq.txt: the words too common
 // in news to make an actor's name on their own, from document frequencies
 // in a corpus. Words the NER tagger mostly reads as part of a name are kept
 // out of the list, so frequent names (a leader, a city) stay usable.
@@ -9,7 +9,7 @@
 //
 //	python3 -c 'import json; t=[l.split()[0] for l in open("../shared/gold/ner/anercorp-train.txt") if l.strip()]
 //	[print(json.dumps({"id":"aner-%d"%(i//250),"text":" ".join(t[i:i+250])},ensure_ascii=False)) for i in range(0,len(t),250)]' > /tmp/aner.jsonl
-//	go run ./tools/genstop /tmp/aner.jsonl > discover/data/stop-freq.txt
+//	go run ./tools/genstop /tmp/aner.jsonl > data/discover/stop-freq.txt
 package main
 
 import (
@@ -21,8 +21,8 @@ import (
 
 	"github.com/marsad/marsad"
 	"github.com/marsad/marsad/arabic"
+	"github.com/marsad/marsad/knowledge"
 	"github.com/marsad/marsad/lexicon"
-	"github.com/marsad/marsad/ner"
 	"github.com/marsad/marsad/reader"
 )
 
@@ -40,7 +40,7 @@ func run(paths []string, minDocs, maxName float64) error {
 	if len(paths) == 0 {
 		return fmt.Errorf("usage: genstop CORPUS...")
 	}
-	tg, err := ner.Default()
+	tg, err := knowledge.Builtin().Tagger()
 	if err != nil {
 		return err
 	}

@@ -1,5 +1,5 @@
 // Command clusters builds the word clusters of the NER tagger
-// (ner/model/clusters.tsv) from unlabelled text, so that the tagger can
+// (data/ner/clusters.tsv) from unlabelled text, so that the tagger can
 // generalise from a training word to an unseen word that occurs in the same
 // contexts.
 //
@@ -13,7 +13,7 @@
 //
 // Run it from the repository root:
 //
-//	go run ./tools/nerclusters -out ner/model/clusters.tsv \
+//	go run ./tools/nerclusters -out data/ner/clusters.tsv \
 //	    ../shared/gold/ner/anercorp-train.txt \
 //	    ../shared/gold/segmentation/kdarwish_Farasa_WikiNewsTruth.txt
 //
