@@ -184,7 +184,15 @@ type Event struct {
 	SentenceEnd      int       `json:"sentence_end"`
 	Sentence         string    `json:"sentence"`
 	Trigger          Span      `json:"trigger"`
-	CoderVersion     string    `json:"coder_version"`
+	// HappeningID is shared by the events of one document that report one
+	// happening (coreference inside the article); the first event of the
+	// happening carries the merged roles, place and date.
+	HappeningID OptText `json:"happening_id"`
+	// Mention says how this event mentions its happening: "report" (the
+	// fullest report, one per happening), "summary" (a lede or earlier
+	// summary of it), "repeat" (a later reference back to it).
+	Mention      OptText `json:"mention"`
+	CoderVersion string  `json:"coder_version"`
 }
 
 // Counts reports whether the event is a happening the text asserts (or
