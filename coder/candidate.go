@@ -59,13 +59,33 @@ func Decide(cd *Candidate, filtered bool, prob, threshold float64) Verdict {
 	return Verdict{Keep: true, Reason: "kept"}
 }
 
-// Judge applies Decide with the coder's filter for the candidate's type
-// (only asserted and historical candidates are scored).
+// ArticleFilter is the key of the article-level filter among the filter
+// models (file filter-ARTICLE.json): one model for every event type,
+// trained on whole annotated articles (eval.TrainArticleFilter).
+const ArticleFilter = "ARTICLE"
+
+// Judge applies Decide with the coder's filter: the article-level model
+// when there is one, for every candidate; else the sentence-level model of
+// the candidate's type, for asserted and historical candidates.
 func (c *Coder) Judge(cd *Candidate) Verdict {
+	if m := c.filter[ArticleFilter]; m != nil {
+		return DecideArticle(cd, m.Prob(cd.Features), m.Threshold)
+	}
 	if m := c.filter[cd.Event.EventType]; m != nil && cd.Event.Counts() {
 		return Decide(cd, true, m.Prob(cd.Features), m.Threshold)
 	}
 	return Decide(cd, false, 0, 0)
+}
+
+// DecideArticle is the article-level filter's rule: the model has seen
+// everything the rules know (a condemnation around the trigger included,
+// since "أدان … مقتل مدنيين" reports the killing too), so its probability
+// against the threshold decides alone.
+func DecideArticle(cd *Candidate, prob, threshold float64) Verdict {
+	if prob >= threshold {
+		return Verdict{Keep: true, Filtered: true, Prob: prob, Reason: "kept by the article filter"}
+	}
+	return Verdict{Filtered: true, Prob: prob, Reason: "dropped by the article filter"}
 }
 
 // WithoutFilter returns a copy of the coder that keeps candidates on the
@@ -87,5 +107,6 @@ func (c *Coder) Candidates(ctx context.Context, doc marsad.Document) ([]Candidat
 	for _, v := range views {
 		out = append(out, c.candidates(doc, v, dc)...)
 	}
+	articleFeatures(out)
 	return out, nil
 }

@@ -19,6 +19,7 @@ import (
 
 	marsad "github.com/marsad/marsad"
 	"github.com/marsad/marsad/arabic"
+	"github.com/marsad/marsad/coref"
 	"github.com/marsad/marsad/lexicon"
 	"github.com/marsad/marsad/linear"
 )
@@ -75,15 +76,45 @@ func New(lex *lexicon.Lexicon, cues *Cues, opt Options) *Coder {
 
 // Code codes one document.
 func (c *Coder) Code(ctx context.Context, doc marsad.Document) ([]marsad.Event, error) {
-	views, dc, err := c.views(ctx, doc, false)
+	cands, err := c.Candidates(ctx, doc)
 	if err != nil {
 		return nil, err
 	}
-	var out []marsad.Event
-	for _, v := range views {
-		out = append(out, c.codeSentence(doc, v, dc)...)
+	verdicts := make([]Verdict, len(cands))
+	for i := range cands {
+		verdicts[i] = c.Judge(&cands[i])
 	}
-	return out, nil
+	return Assemble(cands, verdicts), nil
+}
+
+// Assemble turns judged candidates (in document order) into the output
+// events: the kept ones, folded per sentence where two triggers tell one
+// happening, then linked across the article (package coref).
+func Assemble(cands []Candidate, verdicts []Verdict) []marsad.Event {
+	var out, sent []marsad.Event
+	flush := func() {
+		out = append(out, mergeSameType(sent)...)
+		sent = sent[:0]
+	}
+	for i := range cands {
+		if i > 0 && cands[i].Event.SentenceIndex != cands[i-1].Event.SentenceIndex {
+			flush()
+		}
+		vd := verdicts[i]
+		if !vd.Keep {
+			continue
+		}
+		e := cands[i].Event
+		if vd.Filtered {
+			e.Confidence = math.Round(vd.Prob*100) / 100
+		}
+		if vd.Historical {
+			e.Modality = marsad.Historical
+		}
+		sent = append(sent, e)
+	}
+	flush()
+	return coref.Link(out)
 }
 
 // views analyses every sentence of the document.
@@ -105,24 +136,6 @@ func (c *Coder) docContext(views []*sentenceView) *lexicon.DocContext {
 		dc.Add(v.matches)
 	}
 	return dc
-}
-
-func (c *Coder) codeSentence(doc marsad.Document, v *sentenceView, dc *lexicon.DocContext) []marsad.Event {
-	var out []marsad.Event
-	for _, cd := range c.candidates(doc, v, dc) {
-		vd := c.Judge(&cd)
-		if !vd.Keep {
-			continue
-		}
-		if vd.Filtered {
-			cd.Event.Confidence = math.Round(vd.Prob*100) / 100
-		}
-		if vd.Historical {
-			cd.Event.Modality = marsad.Historical
-		}
-		out = append(out, cd.Event)
-	}
-	return mergeSameType(out)
 }
 
 // candidates lists every trigger of the sentence as a possible event,

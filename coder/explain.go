@@ -16,7 +16,14 @@ import (
 // also lists what the filter weighs for each candidate.
 func (c *Coder) Explain(w io.Writer, text string, features bool) {
 	doc := marsad.Document{ID: "explain", Text: text}
-	views, dc, err := c.views(context.Background(), doc, true)
+	views, _, err := c.views(context.Background(), doc, true)
+	if err != nil {
+		fmt.Fprintln(w, err)
+		return
+	}
+	// Candidates of the whole text, as Code judges them (the article
+	// filter reads features of the whole article).
+	cands, err := c.Candidates(context.Background(), doc)
 	if err != nil {
 		fmt.Fprintln(w, err)
 		return
@@ -45,12 +52,15 @@ func (c *Coder) Explain(w io.Writer, text string, features bool) {
 		for _, a := range v.actors {
 			fmt.Fprintf(w, "  actor %s [%d:%d] %q id=%s country=%s sector=%s\n", a.how, a.start, a.end, a.ref.Text, a.ref.ActorID, a.ref.Country, a.ref.Sector)
 		}
-		for _, cd := range c.candidates(doc, v, dc) {
+		for _, cd := range cands {
+			if cd.Event.SentenceIndex != s.Index {
+				continue
+			}
 			e := cd.Event
 			vd := c.Judge(&cd)
 			verdict := vd.Reason
 			if vd.Filtered {
-				verdict = fmt.Sprintf("%s (p=%.3f, threshold %.3f)", vd.Reason, vd.Prob, c.filter[e.EventType].Threshold)
+				verdict = fmt.Sprintf("%s (p=%.3f)", vd.Reason, vd.Prob)
 			}
 			fmt.Fprintf(w, "  candidate %s/%s %q modality=%s source=%s target=%s — %s\n", e.EventType, e.Mode, e.Trigger.Text,
 				e.Modality, refText(e.Source), refText(e.Target), verdict)

@@ -246,3 +246,28 @@ func clip(s string) string {
 	}
 	return s
 }
+
+// Position is the article's 1-based place in the id list, read from its
+// file name (NNN-id.json), or 0 when the name does not start with one.
+func (a *GoldArticle) Position() int {
+	base := filepath.Base(a.File)
+	n := 0
+	for _, r := range base {
+		if r < '0' || r > '9' {
+			break
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n
+}
+
+// ParseRange reads "A-B" (inclusive positions) or "" (everything).
+func ParseRange(s string) (from, to int, err error) {
+	if s == "" {
+		return 0, 1 << 30, nil
+	}
+	if _, err := fmt.Sscanf(s, "%d-%d", &from, &to); err != nil || from < 1 || to < from {
+		return 0, 0, fmt.Errorf("range %q: want FROM-TO, e.g. 1-80", s)
+	}
+	return from, to, nil
+}

@@ -42,7 +42,12 @@ func GroupEvents(evs []marsad.Event) []Prediction {
 			at[key] = i
 			out = append(out, Prediction{})
 		}
-		out[i].Events = append(out[i].Events, e)
+		// The report, which carries the merged attributes, goes first.
+		if e.Mention == "report" {
+			out[i].Events = append([]marsad.Event{e}, out[i].Events...)
+		} else {
+			out[i].Events = append(out[i].Events, e)
+		}
 	}
 	return out
 }
@@ -322,12 +327,6 @@ func bipartite(edges [][]int, npred int) []int {
 // happening carries the merged attributes.
 func (r *ArticlesReport) scoreAttributes(h *GoldHappening, p *Prediction) {
 	e := &p.Events[0]
-	for _, x := range p.Events {
-		if contains(h.Types(), x.EventType) {
-			e = &x
-			break
-		}
-	}
 	r.Source.add(sameActor(h.Source, e.Source))
 	r.Target.add(sameActor(h.Target, e.Target))
 	if h.Location != nil {

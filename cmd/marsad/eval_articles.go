@@ -14,7 +14,7 @@ import (
 const defaultCorpus = "../shared/corpus/ant-politics-2000.jsonl"
 
 func init() {
-	var gold, corpus string
+	var gold, corpus, rng string
 	var asJSON, errors bool
 	register(&command{
 		Name:    "eval articles",
@@ -37,6 +37,7 @@ and DUP (a second copy of a found happening) lines before the table.`,
 			fs.StringVar(&corpus, "corpus", defaultCorpus, "the articles' texts (any input marsad reads), matched by id")
 			fs.BoolVar(&asJSON, "json", false, "also print one JSON object with the figures on the last line")
 			fs.BoolVar(&errors, "errors", false, "list misses, false alarms and duplicates (tab-separated) before the table")
+			fs.StringVar(&rng, "range", "", "only the articles at these positions of the id list, `FROM-TO` (dev: 1-80, held out: 81-120)")
 		},
 		Run: func(ctx context.Context, env *cliEnv, args []string) error {
 			if len(args) > 0 {
@@ -44,6 +45,9 @@ and DUP (a second copy of a found happening) lines before the table.`,
 			}
 			arts, docs, err := readArticleSet(gold, corpus)
 			if err != nil {
+				return err
+			}
+			if arts, err = inRange(arts, rng); err != nil {
 				return err
 			}
 			code, err := evalCoder()
@@ -130,4 +134,22 @@ func readArticleSet(gold, corpus string) ([]eval.GoldArticle, map[string]marsad.
 		return nil, nil, fmt.Errorf("reading the corpus: %w", err)
 	}
 	return arts, docs, nil
+}
+
+// inRange keeps the articles whose position is in rng ("" keeps all).
+func inRange(arts []eval.GoldArticle, rng string) ([]eval.GoldArticle, error) {
+	from, to, err := eval.ParseRange(rng)
+	if err != nil {
+		return nil, err
+	}
+	var out []eval.GoldArticle
+	for _, a := range arts {
+		if p := a.Position(); p >= from && p <= to {
+			out = append(out, a)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("no article in range %s", rng)
+	}
+	return out, nil
 }

@@ -16,14 +16,14 @@ import (
 
 func init() {
 	var golds multiFlag
-	var outDir string
+	var outDir, articles, corpus string
 	var folds, epochs int
 	var seed uint64
 	var asJSON, errs bool
 	register(&command{
 		Name:    "train filter",
-		Summary: "train the event filter (logistic regression over candidate events) on gold CSVs",
-		Usage:   "--gold FILE.csv [--gold FILE.csv]... [--out-dir DIR] [--folds 5] [--seed 1] [--errors]",
+		Summary: "train the event filters (logistic regression over candidate events) on the article set or gold CSVs",
+		Usage:   "[--articles DIR] [--gold FILE.csv]... [--out-dir DIR] [--folds 5] [--seed 1] [--errors]",
 		Example: `marsad train filter --gold ../shared/gold/events/assault_detection_dev.csv \
   --gold ../shared/gold/events/protest_detection_dev.csv --out-dir data/filter
 
@@ -33,9 +33,22 @@ example labelled with its sentence's label. The filter is cross-validated by
 document (--folds), the out-of-fold figures are printed, and the model
 trained on all sentences is written to DIR/filter-<TYPE>.json. Training is
 deterministic: the same data and --seed give the same bytes. Rebuild the
-binary (or go run) to use new models; MARSAD_NO_FILTER=1 turns them off.`,
+binary (or go run) to use new models; MARSAD_NO_FILTER=1 turns them off.
+
+marsad train filter --articles eval/testdata/articles/primary
+
+With --articles, every candidate the rules find in an annotated article is an
+example, positive when its trigger lies in a mention sentence of a gold
+happening of its type. The article-level filter (one model for all types,
+written to DIR/filter-ARTICLE.json) is cross-validated by article: each
+article is coded by models that never saw it and scored as 'marsad eval
+articles' scores; the threshold maximises that out-of-fold F1. When it is
+present, the coder uses it for every candidate instead of the sentence-level
+filters.`,
 		Flags: func(fs *flag.FlagSet) {
 			fs.Var(&golds, "gold", "gold `CSV` (repeat for several event types)")
+			fs.StringVar(&articles, "articles", "", "annotated article set (`folder` or JSONL) for the article-level filter")
+			fs.StringVar(&corpus, "corpus", defaultCorpus, "the annotated articles' texts, matched by id")
 			fs.StringVar(&outDir, "out-dir", "data/filter", "folder for the model files")
 			fs.IntVar(&folds, "folds", 5, "cross-validation folds (by document) for the threshold and the printed figures")
 			fs.IntVar(&epochs, "epochs", 10, "training passes")
@@ -44,7 +57,7 @@ binary (or go run) to use new models; MARSAD_NO_FILTER=1 turns them off.`,
 			fs.BoolVar(&errs, "errors", false, "also list the out-of-fold false positives and negatives (tab-separated: kind, id, label, p, triggers, text)")
 		},
 		Run: func(ctx context.Context, env *cliEnv, args []string) error {
-			if len(golds) == 0 || len(args) > 0 {
+			if len(golds) == 0 && articles == "" || len(args) > 0 {
 				return errUsage
 			}
 			k, err := openKnowledge()
@@ -54,6 +67,26 @@ binary (or go run) to use new models; MARSAD_NO_FILTER=1 turns them off.`,
 			c, err := k.Coder(false) // candidates come from the rules alone
 			if err != nil {
 				return err
+			}
+			if articles != "" {
+				arts, docs, err := readArticleSet(articles, corpus)
+				if err != nil {
+					return err
+				}
+				m, rep, err := eval.TrainArticleFilter(ctx, c, arts, docs, folds, linear.Options{Epochs: epochs, Seed: seed})
+				if err != nil {
+					return err
+				}
+				out := filepath.Join(outDir, coder.FilterFile(coder.ArticleFilter))
+				if err := writeModel(out, m); err != nil {
+					return err
+				}
+				if asJSON {
+					json.NewEncoder(env.Stdout).Encode(rep)
+				} else {
+					rep.WriteReport(env.Stdout)
+					fmt.Fprintf(env.Stdout, "  wrote %s (%d weights)\n\n", out, len(m.Weights))
+				}
 			}
 			for _, g := range golds {
 				f, err := os.Open(g)
@@ -70,15 +103,7 @@ binary (or go run) to use new models; MARSAD_NO_FILTER=1 turns them off.`,
 					return err
 				}
 				out := filepath.Join(outDir, coder.FilterFile(rep.EventType))
-				w, err := os.Create(out)
-				if err != nil {
-					return err
-				}
-				if err := m.Write(w); err != nil {
-					w.Close()
-					return err
-				}
-				if err := w.Close(); err != nil {
+				if err := writeModel(out, m); err != nil {
 					return err
 				}
 				if asJSON {
@@ -101,3 +126,15 @@ type multiFlag []string
 
 func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
 func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
+
+func writeModel(path string, m *linear.Model) error {
+	w, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := m.Write(w); err != nil {
+		w.Close()
+		return err
+	}
+	return w.Close()
+}

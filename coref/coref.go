@@ -1,0 +1,211 @@
+// Package coref links the events of one document that report one
+// happening. News articles tell a happening several times: a lede that
+// sums it up, the full report, later references back ("وجاء الهجوم …").
+// Analysts count happenings, so every event gets the id of its happening,
+// the fullest mention carries the roles, place, date and toll merged from
+// all of them, and each event says how it mentions the happening.
+package coref
+
+import (
+	"strings"
+
+	marsad "github.com/marsad/marsad"
+	"github.com/marsad/marsad/arabic"
+)
+
+// Mention kinds (marsad.Event.Mention).
+const (
+	Report  = "report"  // the fullest mention, carrying the merged attributes
+	Summary = "summary" // a mention before the report (a lede)
+	Repeat  = "repeat"  // a mention after the report
+)
+
+// Link sets HappeningID and Mention on the events of one document, given
+// in document order, and merges each happening's attributes into its
+// report. Two events are one happening when they have the same type and
+// modality and nothing they say disagrees: not their actors, not their
+// place, not an explicit date. Events of one sentence were already merged
+// by the coder, so two left apart there are different happenings.
+func Link(evs []marsad.Event) []marsad.Event {
+	var groups [][]int
+	for i := range evs {
+		g := -1
+		// The most recent compatible happening: references point back to
+		// what the article has just told.
+		for k := len(groups) - 1; k >= 0; k-- {
+			if compatibleGroup(evs, groups[k], i) {
+				g = k
+				break
+			}
+		}
+		if g < 0 {
+			groups = append(groups, []int{i})
+		} else {
+			groups[g] = append(groups[g], i)
+		}
+	}
+	for _, grp := range groups {
+		rep := grp[0]
+		for _, i := range grp[1:] {
+			if fullness(&evs[i]) > fullness(&evs[rep]) {
+				rep = i
+			}
+		}
+		for _, i := range grp {
+			if i != rep {
+				fill(&evs[rep], &evs[i])
+			}
+		}
+		id := marsad.OptText(evs[rep].ID)
+		for _, i := range grp {
+			evs[i].HappeningID = id
+			switch {
+			case i == rep:
+				evs[i].Mention = Report
+			case i < rep:
+				evs[i].Mention = Summary
+			default:
+				evs[i].Mention = Repeat
+			}
+		}
+	}
+	return evs
+}
+
+func compatibleGroup(evs []marsad.Event, grp []int, i int) bool {
+	for _, j := range grp {
+		if !compatible(&evs[j], &evs[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// compatible: same type and modality, another sentence, and no
+// disagreement on source, target, place or an explicitly stated date.
+func compatible(a, b *marsad.Event) bool {
+	if a.EventType != b.EventType || a.Modality != b.Modality || a.SentenceIndex == b.SentenceIndex {
+		return false
+	}
+	if !sameActor(a.Source, b.Source) || !sameActor(a.Target, b.Target) {
+		return false
+	}
+	if !samePlace(a.Location, b.Location) {
+		return false
+	}
+	if a.DateText != "" && b.DateText != "" && a.Date != b.Date {
+		return false
+	}
+	return true
+}
+
+// sameActor: either side unknown, or the same dictionary actor, or phrases
+// that share a word.
+func sameActor(a, b *marsad.ActorRef) bool {
+	if a == nil || b == nil {
+		return true
+	}
+	if a.ActorID != "" && b.ActorID != "" {
+		return a.ActorID == b.ActorID
+	}
+	if shareWord(a.Text, b.Text) {
+		return true
+	}
+	// Unresolved phrases ("أربعة أشخاص", "عناصر متطرفين") often name one
+	// party twice in other words; only known countries that differ part them.
+	return a.Country == "" || b.Country == "" || a.Country == b.Country
+}
+
+// samePlace: either unknown, the same gazetteer entry, or one is the
+// other's country.
+func samePlace(a, b *marsad.PlaceRef) bool {
+	if a == nil || b == nil || a.GazetteerID == b.GazetteerID {
+		return true
+	}
+	return a.Country != "" && a.Country == b.Country && (isCountry(a) || isCountry(b))
+}
+
+func isCountry(p *marsad.PlaceRef) bool { return strings.HasPrefix(string(p.GazetteerID), "country:") }
+
+// shareWord reports whether two phrases share a folded word of three
+// letters or more, without clitics.
+func shareWord(a, b string) bool {
+	words := map[string]bool{}
+	for _, w := range keys(a) {
+		words[w] = true
+	}
+	for _, w := range keys(b) {
+		if words[w] {
+			return true
+		}
+	}
+	return false
+}
+
+func keys(s string) []string {
+	var out []string
+	for _, w := range strings.Fields(arabic.Fold(s)) {
+		_, stem, _ := arabic.Segment(w)
+		if stem == "" {
+			stem = w
+		}
+		stem = strings.TrimPrefix(stem, "ال")
+		if len([]rune(stem)) >= 3 {
+			out = append(out, stem)
+		}
+	}
+	return out
+}
+
+// fullness scores how much a mention says; the fullest is the report.
+func fullness(e *marsad.Event) int {
+	n := 0
+	if e.Source != nil {
+		n += 2
+		if e.Source.ActorID != "" {
+			n++
+		}
+	}
+	if e.Target != nil {
+		n += 2
+	}
+	if e.Location != nil {
+		n++
+	}
+	if e.DateText != "" {
+		n++
+	}
+	if e.Fatalities != nil {
+		n++
+	}
+	return n
+}
+
+// fill copies into the report what another mention knows and it does not.
+func fill(rep, o *marsad.Event) {
+	if rep.Source == nil && o.Source != nil && !overlaps(o.Source, rep.Target) {
+		rep.Source = o.Source
+	}
+	if rep.Target == nil && o.Target != nil && !overlaps(o.Target, rep.Source) {
+		rep.Target = o.Target
+	}
+	if rep.Location == nil {
+		rep.Location = o.Location
+	}
+	if rep.DateText == "" && o.DateText != "" {
+		rep.Date, rep.DateText = o.Date, o.DateText
+	}
+	if rep.Fatalities == nil && o.Fatalities != nil {
+		rep.Fatalities, rep.FatalitiesApprox = o.Fatalities, o.FatalitiesApprox
+	}
+	if rep.ClaimedBy == nil {
+		rep.ClaimedBy = o.ClaimedBy
+	}
+	if o.Confidence > rep.Confidence {
+		rep.Confidence = o.Confidence
+	}
+}
+
+func overlaps(a, b *marsad.ActorRef) bool {
+	return a != nil && b != nil && a.Start < b.End && b.Start < a.End
+}
