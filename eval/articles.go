@@ -95,16 +95,16 @@ type ArticlesReport struct {
 	F1         float64 `json:"f1"`
 	// Attributes over matched happenings: source, target, location country
 	// and place, date (where the gold has one), modality, fatalities.
-	Source    AttrScore            `json:"source"`
-	Target    AttrScore            `json:"target"`
-	Country   AttrScore            `json:"place_country"`
-	Place     AttrScore            `json:"place"`
-	Date      AttrScore            `json:"date"`
-	Modality  AttrScore            `json:"modality"`
-	ByType    map[string]TypeScore `json:"by_type"`
-	Misses    []Miss               `json:"-"`
-	Alarms    []Alarm              `json:"-"`
-	Matches   []Match              `json:"-"`
+	Source     AttrScore            `json:"source"`
+	Target     AttrScore            `json:"target"`
+	Country    AttrScore            `json:"place_country"`
+	Place      AttrScore            `json:"place"`
+	Date       AttrScore            `json:"date"`
+	Modality   AttrScore            `json:"modality"`
+	ByType     map[string]TypeScore `json:"by_type"`
+	Misses     []Miss               `json:"-"`
+	Alarms     []Alarm              `json:"-"`
+	Matches    []Match              `json:"-"`
 	perArticle []articleCounts
 }
 
