@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/arabic"
 	"github.com/marsad/marsad/data"
 )
 
@@ -477,7 +478,7 @@ func triggerKeys(tr *Trigger, form string) [][]string {
 		return nil
 	}
 	rest := entryKeys(strings.Join(words[1:], " "))
-	if tr.POS != "verb" || !isArabic(words[0]) {
+	if tr.POS != "verb" || !arabic.StartsArabic(words[0]) {
 		return [][]string{entryKeys(strings.ReplaceAll(form, "/", " "))}
 	}
 	past, present, _ := strings.Cut(words[0], "/")
