@@ -3,6 +3,7 @@ package arabic
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // The Arabic clitic inventory. Every package that strips or tests clitics
@@ -54,11 +55,10 @@ func IsProclitic(s string) bool {
 func IsPronounSuffix(s string) bool { return slices.Contains(PronounSuffixes, s) }
 
 // CutConjunction returns w without a leading conjunction (و or ف) and
-// true, or w and false when it starts with neither. It does not look at
-// what remains: callers decide how much must be left.
-func CutConjunction(w string) (rest string, ok bool) {
+// true when at least minRest letters remain, and otherwise w and false.
+func CutConjunction(w string, minRest int) (rest string, ok bool) {
 	for _, c := range Conjunctions {
-		if rest, ok := strings.CutPrefix(w, c); ok {
+		if rest, ok := strings.CutPrefix(w, c); ok && utf8.RuneCountInString(rest) >= minRest {
 			return rest, true
 		}
 	}

@@ -48,10 +48,17 @@ func TestProclitics(t *testing.T) {
 			t.Errorf("IsProclitic(%s) = true", s)
 		}
 	}
-	for in, want := range map[string]string{"وقال": "قال", "فقط": "قط", "قال": "", "": ""} {
-		rest, ok := CutConjunction(in)
-		if ok != (want != "") || ok && rest != want || !ok && rest != in {
-			t.Errorf("CutConjunction(%s) = %q, %v", in, rest, ok)
+	for _, c := range []struct {
+		in      string
+		minRest int
+		rest    string
+		ok      bool
+	}{
+		{"وقال", 3, "قال", true}, {"فقط", 2, "قط", true}, {"فقط", 3, "فقط", false},
+		{"و", 0, "", true}, {"قال", 0, "قال", false}, {"", 0, "", false},
+	} {
+		if rest, ok := CutConjunction(c.in, c.minRest); rest != c.rest || ok != c.ok {
+			t.Errorf("CutConjunction(%s, %d) = %q, %v", c.in, c.minRest, rest, ok)
 		}
 	}
 }

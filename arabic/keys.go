@@ -35,9 +35,7 @@ func StripArticle(w string) string {
 // three letters remain. Other prepositions are left to Segment: cutting ب
 // or ل blindly turns common words into names (بلد → لد).
 func StripProclitics(w string) string {
-	if rest, ok := CutConjunction(w); ok && utf8.RuneCountInString(rest) >= keyMinRest {
-		w = rest
-	}
+	w, _ = CutConjunction(w, keyMinRest)
 	for _, p := range DeterminerClusters {
 		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= keyMinRest {
 			return rest

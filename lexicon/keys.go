@@ -76,7 +76,7 @@ func tokenKeys(t *marsad.Token, out []tokenKey) []tokenKey {
 	n := len(out)
 	if k := arabic.StripProclitics(norm); k != Canon(norm) {
 		how := keyConj
-		if _, conj := arabic.CutConjunction(norm); !conj {
+		if _, conj := arabic.CutConjunction(norm, 0); !conj {
 			how = keyExact // only a determiner cluster was cut
 		}
 		add(k, how)
