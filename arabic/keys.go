@@ -14,11 +14,15 @@ import (
 // another word. StripArticle allows one letter fewer.
 const keyMinRest = 3
 
-// StartsArabic reports whether s begins with a letter of the basic Arabic
-// alphabet (U+0621 ء to U+064A ي), as folded Arabic words do.
+// IsBasicLetter reports whether r is a letter of the basic Arabic
+// alphabet, U+0621 ء to U+064A ي: no marks, digits or extended letters.
+func IsBasicLetter(r rune) bool { return r >= 0x0621 && r <= 0x064A }
+
+// StartsArabic reports whether s begins with a basic Arabic letter
+// (IsBasicLetter), as folded Arabic words do.
 func StartsArabic(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
-	return r >= 0x0621 && r <= 0x064A
+	return IsBasicLetter(r)
 }
 
 // StripArticle returns the folded word w without a leading article ال when
