@@ -164,10 +164,8 @@ func foldRuneSlow(r rune) (f rune, keep, simple bool) {
 		return 'ه', true, true
 	case r == 'ک':
 		return 'ك', true, true
-	case r >= '٠' && r <= '٩':
-		return '0' + (r - '٠'), true, true
-	case r >= '۰' && r <= '۹':
-		return '0' + (r - '۰'), true, true
+	case IsDigit(r): // Arabic-Indic and Extended Arabic-Indic (ASCII is done above)
+		return FoldDigit(r), true, true
 	case r >= 0x0675 && r <= 0x0678: // high-hamza letters: compatibility forms
 		return 0, false, false
 	case r >= 0x0600 && r <= 0x06FF:

@@ -71,18 +71,18 @@ func ParseGoldSeg(token, tags string) (g GoldSeg, ok bool) {
 		return tg == nil || tg[j] == i
 	}
 	lo, hi := 0, len(segs)
-	if hi-lo >= 2 && isPronoun(segs[hi-1]) && tagAt("PRON", hi-1) {
+	if hi-lo >= 2 && IsPronounSuffix(segs[hi-1]) && tagAt("PRON", hi-1) {
 		g.Suffixes = []string{segs[hi-1]}
 		hi--
 	}
-	for lo < hi-1 && isProclitic(segs[lo]) && (tg == nil || procliticTags[tg[lo]]) {
+	for lo < hi-1 && IsProclitic(segs[lo]) && (tg == nil || procliticTags[tg[lo]]) {
 		g.Prefixes = append(g.Prefixes, segs[lo])
 		lo++
 	}
 	g.Stem = strings.Join(segs[lo:hi], "")
 	var b strings.Builder
 	for i, p := range g.Prefixes {
-		if p == "ال" && i > 0 && g.Prefixes[i-1] == "ل" {
+		if p == Article && i > 0 && g.Prefixes[i-1] == "ل" {
 			b.WriteString("ل") // لل: the article's alif is not written after ل
 			continue
 		}
@@ -96,14 +96,6 @@ func ParseGoldSeg(token, tags string) (g GoldSeg, ok bool) {
 	return g, g.Surface != ""
 }
 
-func isProclitic(s string) bool {
-	switch s {
-	case "و", "ف", "ب", "ل", "ك", "س", "ال":
-		return true
-	}
-	return false
-}
-
 // boundaries returns the clitic boundary positions (in runes of the
 // surface) of a segmentation.
 func boundaries(prefixes []string, surface string, suffixes []string) []int {
@@ -111,7 +103,7 @@ func boundaries(prefixes []string, surface string, suffixes []string) []int {
 	pos := 0
 	for i, p := range prefixes {
 		n := utf8.RuneCountInString(p)
-		if p == "ال" && i > 0 && prefixes[i-1] == "ل" {
+		if p == Article && i > 0 && prefixes[i-1] == "ل" {
 			n = 1
 		}
 		pos += n

@@ -2,6 +2,7 @@ package arabic
 
 import (
 	"bufio"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -45,6 +46,9 @@ type procliticRule struct {
 	accept int     // a remainder seen this often is believed whatever the ratio (0: never)
 }
 
+// procliticRules and encliticRules tune each clitic of the inventory in
+// clitics.go (Conjunctions, Prepositions, FuturePrefix; PronounSuffixes);
+// TestTuningTablesMatchInventory checks that they cover it exactly.
 var procliticRules = map[string]procliticRule{
 	"و": {ratio: 8, minRem: minKnown, accept: 30},
 	"ف": {ratio: 3, minRem: minKnown, accept: 30},
@@ -69,8 +73,12 @@ var encliticRules = map[string]encliticRule{
 	"ي": {0.002, false}, "ني": {0.05, false}, "ك": {0.002, false},
 }
 
-// enclitics in the order they are tried (longest first).
-var enclitics = []string{"هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ني", "ه", "ي", "ك"}
+// The proclitic layers Segment tries, each with "" (none) first: a
+// conjunction, then a preposition or the future prefix.
+var (
+	conjOptions = slices.Concat([]string{""}, Conjunctions)
+	prepOptions = slices.Concat([]string{""}, Prepositions, []string{FuturePrefix})
+)
 
 type freqEntry struct{ n, taMarbuta, hamza int }
 
@@ -132,20 +140,20 @@ func segment(w string, taMarbuta bool) ([]string, string, []string) {
 			best, bestOK = c, true
 		}
 	}
-	for _, conj := range []string{"", "و", "ف"} {
+	for _, conj := range conjOptions {
 		if !strings.HasPrefix(w, conj) {
 			continue
 		}
 		r1 := w[len(conj):]
-		for _, prep := range []string{"", "ب", "ل", "ك", "س"} {
+		for _, prep := range prepOptions {
 			if !strings.HasPrefix(r1, prep) {
 				continue
 			}
 			r2 := r1[len(prep):]
-			if prep == "س" && !futureOK(r2) {
+			if prep == FuturePrefix && !futureOK(r2) {
 				continue
 			}
-			if (conj != "" || prep != "") && utf8.RuneCountInString(r2) < 2 && !(prep != "" && prep != "س" && isPronoun(r2)) {
+			if (conj != "" || prep != "") && utf8.RuneCountInString(r2) < 2 && !(prep != "" && prep != FuturePrefix && IsPronounSuffix(r2)) {
 				continue
 			}
 			// Preposition + pronoun: the preposition is the stem (له، بها).
@@ -163,19 +171,19 @@ func segment(w string, taMarbuta bool) ([]string, string, []string) {
 			}
 			// Article options: none, ال, or the ل of لل after the preposition ل.
 			arts := []articleCut{{false, r2}}
-			if prep != "س" {
-				if prep == "ل" && strings.HasPrefix(r2, "ل") && !strings.HasPrefix(r2, "ال") {
+			if prep != FuturePrefix {
+				if prep == "ل" && strings.HasPrefix(r2, "ل") && !strings.HasPrefix(r2, Article) {
 					if articleOK("ا" + r2) {
 						arts = append(arts, articleCut{true, r2[len("ل"):]})
 					}
-				} else if strings.HasPrefix(r2, "ال") && articleOK(r2) {
-					arts = append(arts, articleCut{true, r2[len("ال"):]})
+				} else if strings.HasPrefix(r2, Article) && articleOK(r2) {
+					arts = append(arts, articleCut{true, r2[len(Article):]})
 				}
 			}
 			for _, a := range arts {
 				sufs := []string{""}
 				if !a.has {
-					for _, e := range enclitics {
+					for _, e := range PronounSuffixes {
 						if strings.HasSuffix(a.rest, e) && !(e == "ه" && taMarbuta) {
 							sufs = append(sufs, e)
 						}
@@ -191,7 +199,7 @@ func segment(w string, taMarbuta bool) ([]string, string, []string) {
 						}
 					}
 					if a.has {
-						c.pre[c.npre] = "ال"
+						c.pre[c.npre] = Article
 						c.npre++
 					}
 					c.nclit = c.npre
@@ -230,15 +238,13 @@ type articleCut struct {
 // prepStem: a preposition followed only by a pronoun is the stem itself
 // (له، بها، لي). ني and ك are left alone: بني and بك are more often words.
 func prepStem(prep, rest string) bool {
-	switch prep {
-	case "ب", "ل", "ك":
-	default:
+	if !IsPreposition(prep) {
 		return false
 	}
 	if rest == "ي" {
 		return prep == "ل"
 	}
-	return isPronoun(rest) && rest != "ني" && rest != "ك"
+	return IsPronounSuffix(rest) && rest != "ني" && rest != "ك"
 }
 
 // better ranks candidates: a known stem first, then more clitics, then the
@@ -263,7 +269,7 @@ func valid(c *candidate, w, conj, prep, r1, r2 string, article bool) bool {
 	// A stem that still starts with a strippable article is the same cut
 	// made worse (ب + الفيروس for ب + ال + فيروس), and an article word takes
 	// no pronoun (البحر + ه).
-	if rest, ok := strings.CutPrefix(c.stem, "ال"); ok && utf8.RuneCountInString(rest) >= 2 && articleOK(c.stem) {
+	if rest, ok := strings.CutPrefix(c.stem, Article); ok && utf8.RuneCountInString(rest) >= 2 && articleOK(c.stem) {
 		return false
 	}
 	c.stemF = stemFreq(c.stem, c.suf != "")
@@ -323,7 +329,7 @@ func layerOK(p, x, y string, articleInside, innerCut bool) bool {
 	if fy >= rule.minRem {
 		return (rule.accept > 0 && fy >= rule.accept) || ratioOK(fx, fy, rule.ratio)
 	}
-	return innerCut && fx < minKnown && p != "س" && p != "ك"
+	return innerCut && fx < minKnown && p != FuturePrefix && p != "ك"
 }
 
 func ratioOK(whole, part int, ratio float64) bool {
@@ -364,11 +370,6 @@ func futureOK(rest string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(rest)
 	return r == 'ي' || r == 'ت' || r == 'ن' || r == 'ا'
-}
-
-func isPronoun(s string) bool {
-	_, ok := encliticRules[s]
-	return ok
 }
 
 func allArabicLetters(w string) bool {

@@ -122,7 +122,7 @@ func endsAtDot(rs []rune, i int) bool {
 	if i+1 < len(rs) {
 		next = rs[i+1]
 	}
-	if isDigit(prev) && isDigit(next) { // 3.5
+	if IsDigit(prev) && IsDigit(next) { // 3.5
 		return false
 	}
 	if isLetter(prev) && isLetter(next) { // العربية.نت, U.S
@@ -140,7 +140,7 @@ func endsAtDot(rs []rune, i int) bool {
 		w = i // longer than any abbreviation: an ordinary word
 	}
 	word := rs[w:i]
-	if len(word) > 0 && (w == 0 || !isDigit(rs[w-1])) {
+	if len(word) > 0 && (w == 0 || !IsDigit(rs[w-1])) {
 		letters := 0
 		for _, r := range word {
 			if r != '.' {
@@ -264,10 +264,6 @@ func isLetter(r rune) bool {
 		return arabicLetter[r-0x0600]
 	}
 	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 0x7f && (unicode.IsLetter(r) || unicode.Is(unicode.Mn, r))
-}
-
-func isDigit(r rune) bool {
-	return r >= '0' && r <= '9' || r >= '٠' && r <= '٩' || r >= '۰' && r <= '۹'
 }
 
 // hasContent reports whether a piece has a letter, digit or symbol: a

@@ -58,15 +58,15 @@ func appendTokens(out []marsad.Token, s marsad.Sentence) []marsad.Token {
 				}
 				break
 			}
-		case isDigit(r):
+		case IsDigit(r):
 			kind = marsad.Number
 			for pos < len(text) {
-				if isDigit(r) {
+				if IsDigit(r) {
 					adv()
 					continue
 				}
 				if r == '.' || r == ',' || r == '٫' || r == '٬' {
-					if r2, _ := next(pos + size); isDigit(r2) {
+					if r2, _ := next(pos + size); IsDigit(r2) {
 						adv()
 						continue
 					}

@@ -170,7 +170,7 @@ func (v *sentenceView) prepWordBefore(i int) bool {
 // الخطف).
 func nominal(t *marsad.Token) bool {
 	for _, p := range t.Prefixes {
-		if p == "ال" || p == "ب" {
+		if p == arabic.Article || p == "ب" {
 			return true
 		}
 	}
@@ -551,10 +551,8 @@ func verbShape(t *marsad.Token) bool {
 	if t.Kind != marsad.Word || hasArticle(t) {
 		return false
 	}
-	w := []rune(t.Norm)
-	if len(w) > 3 && (w[0] == 'و' || w[0] == 'ف') {
-		w = w[1:]
-	}
+	norm, _ := arabic.CutConjunction(t.Norm, 3)
+	w := []rune(norm)
 	n := len(w)
 	if n < 4 {
 		return false
@@ -586,7 +584,7 @@ func (v *sentenceView) agrees(h, j int) bool {
 		return a.Kind == marsad.Latin && b.Kind == marsad.Latin
 	}
 	for _, p := range b.Prefixes {
-		if p != "ال" {
+		if p != arabic.Article {
 			return false
 		}
 	}
@@ -599,7 +597,7 @@ func (v *sentenceView) agrees(h, j int) bool {
 
 func hasArticle(t *marsad.Token) bool {
 	for _, p := range t.Prefixes {
-		if p == "ال" {
+		if p == arabic.Article {
 			return true
 		}
 	}
@@ -652,7 +650,7 @@ func (v *sentenceView) nameWord(i int) bool {
 		}
 	}
 	for _, p := range t.Prefixes {
-		if p == "و" || p == "ف" || p == "ب" || p == "ل" || p == "ك" {
+		if arabic.IsConjunction(p) || arabic.IsPreposition(p) {
 			return false
 		}
 	}

@@ -279,8 +279,8 @@ func tokenKeys(t *marsad.Token, buf []string) []string {
 	if t.Stem != "" && t.Stem != t.Norm {
 		buf = append(buf, t.Stem)
 	}
-	if n := []rune(t.Norm); len(n) > 2 && (n[0] == 'و' || n[0] == 'ف') {
-		buf = append(buf, string(n[1:]))
+	if rest, ok := arabic.CutConjunction(t.Norm, 2); ok {
+		buf = append(buf, rest)
 	}
 	return buf
 }
@@ -290,13 +290,8 @@ func wordMatches(t *marsad.Token, w string) bool {
 	if t.Norm == w || t.Stem == w {
 		return true
 	}
-	n := t.Norm
-	for _, p := range []string{"و", "ف"} {
-		if strings.HasPrefix(n, p) && n[len(p):] == w {
-			return true
-		}
-	}
-	return false
+	rest, ok := arabic.CutConjunction(t.Norm, 0)
+	return ok && rest == w
 }
 
 // Find returns every cue in the tokens, longest match first at each token.

@@ -1,10 +1,12 @@
 package coder
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
 	marsad "github.com/marsad/marsad"
+	"github.com/marsad/marsad/arabic"
 )
 
 // Window sizes, in tokens, for the scope of cues before a trigger.
@@ -22,7 +24,7 @@ const (
 func (v *sentenceView) modality(t *trigger) (modality string, suppressed bool) {
 	// The future prefix سـ sits on the trigger itself (سيهاجم).
 	for _, p := range v.toks[t.start].Prefixes {
-		if p == "س" {
+		if p == arabic.FuturePrefix {
 			modality = marsad.Future
 		}
 	}
@@ -207,6 +209,12 @@ func hasPrefix(t *marsad.Token, p string) bool {
 		}
 	}
 	return false
+}
+
+// hasConjunction reports whether token t carries a proclitic conjunction
+// (و or ف).
+func hasConjunction(t *marsad.Token) bool {
+	return slices.ContainsFunc(t.Prefixes, arabic.IsConjunction)
 }
 
 // targetOf is the phrase right after a target-of cue of the trigger's
@@ -428,10 +436,8 @@ func (v *sentenceView) objectPronoun(t *trigger) bool {
 // whose direct object is the target (its stem begins with the past stem:
 // رشق، رشقوا، ورشق).
 func (v *sentenceView) objectVerb(t *trigger, fr *Frame) bool {
-	w := v.toks[t.start].Stem
-	if r := []rune(w); len(r) > 3 && (r[0] == 'و' || r[0] == 'ف') {
-		w = string(r[1:]) // segmentation may keep the conjunction (ورشق)
-	}
+	// Segmentation may keep the conjunction (ورشق).
+	w, _ := arabic.CutConjunction(v.toks[t.start].Stem, 3)
 	for _, o := range fr.Objects {
 		if strings.HasPrefix(w, o) {
 			return true
@@ -475,7 +481,7 @@ func (v *sentenceView) resultAnchor(i int) bool {
 // it is its object.
 func (v *sentenceView) describesNounBefore(t *trigger) bool {
 	i := t.start - 1
-	if i < 0 || hasPrefix(&v.toks[t.start], "و") || hasPrefix(&v.toks[t.start], "ف") {
+	if i < 0 || hasConjunction(&v.toks[t.start]) {
 		return false
 	}
 	if v.toks[i].Kind != marsad.Word {
@@ -537,7 +543,7 @@ func (v *sentenceView) genitiveAfter(end, j int) bool {
 	if v.prepBefore(j) && !(j > end && v.toks[j-1].Norm == "من") {
 		return false
 	}
-	if hasPrefix(&v.toks[j], "و") || hasPrefix(&v.toks[j], "ف") {
+	if hasConjunction(&v.toks[j]) {
 		return false // a second noun joined by و (سحب قواتها وخفض وجودها)
 	}
 	for i := end; i < j; i++ {
@@ -682,7 +688,7 @@ func (v *sentenceView) prepBefore(i int) bool {
 		return false
 	}
 	for _, p := range v.toks[i].Prefixes {
-		if p == "ب" || p == "ل" || p == "ك" {
+		if arabic.IsPreposition(p) {
 			return true
 		}
 	}

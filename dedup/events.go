@@ -3,7 +3,6 @@ package dedup
 import (
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/marsad/marsad"
 	"github.com/marsad/marsad/arabic"
@@ -58,12 +57,8 @@ func refKey(id, text string) string {
 }
 
 // NormText is the form in which unresolved actor and place texts are
-// compared: folded, punctuation dropped, single spaces.
-func NormText(s string) string {
-	return strings.Join(strings.FieldsFunc(arabic.Fold(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}), " ")
-}
+// compared: the folded words (arabic.Words) joined by single spaces.
+func NormText(s string) string { return strings.Join(arabic.Words(s), " ") }
 
 // DayWindow returns the dates window days before and after day
 // (YYYY-MM-DD). ok is false when day is not a date.

@@ -232,8 +232,8 @@ func tokForm(t marsad.Token) string {
 	if t.Kind != marsad.Word || t.Stem == "" {
 		return t.Norm
 	}
-	if slices.Contains(t.Prefixes, "ال") {
-		return "ال" + t.Stem
+	if slices.Contains(t.Prefixes, arabic.Article) {
+		return arabic.Article + t.Stem
 	}
 	return t.Stem
 }
@@ -242,7 +242,7 @@ func tokForm(t marsad.Token) string {
 // which starts a new phrase rather than continuing a name.
 func proclitic(t marsad.Token) bool {
 	for _, p := range t.Prefixes {
-		if p != "ال" {
+		if p != arabic.Article {
 			return true
 		}
 	}
@@ -296,7 +296,7 @@ func (c *Collector) sentenceMentions(doc marsad.Document, si int, s *sentence) [
 		}
 		// "اللواء" is a brigade and a rank: with the article and before a
 		// person's name it is the rank ("جيش خالد بن الوليد" stays a group).
-		if _, pers := entityAt(s.ents, h.b, "PERS"); pers && h.kind == lexicon.AgentGroup && slices.Contains(toks[h.a].Prefixes, "ال") {
+		if _, pers := entityAt(s.ents, h.b, "PERS"); pers && h.kind == lexicon.AgentGroup && slices.Contains(toks[h.a].Prefixes, arabic.Article) {
 			h.kind = lexicon.AgentPersonTitle
 		}
 		var m *mention
@@ -396,7 +396,7 @@ func (c *Collector) personName(doc marsad.Document, si int, s *sentence, h head)
 	// Without NER, take two or three name words, the first without the
 	// article: given names rarely have it, descriptions usually do
 	// ("مدير إدارة التوجيه المعني").
-	if j >= len(toks) || slices.Contains(toks[j].Prefixes, "ال") || strings.HasPrefix(toks[j].Norm, "ال") {
+	if j >= len(toks) || slices.Contains(toks[j].Prefixes, arabic.Article) || strings.HasPrefix(toks[j].Norm, arabic.Article) {
 		return nil
 	}
 	end := j

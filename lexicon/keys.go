@@ -8,19 +8,16 @@ import (
 	"github.com/marsad/marsad/arabic"
 )
 
-// minRest is the fewest letters a word may keep after a clitic or ending
-// is cut off; shorter remainders are too often a different word.
+// minRest is the fewest letters a word may keep after an ending is cut
+// off (as after a clitic in arabic.StripProclitics); shorter remainders
+// are too often a different word.
 const minRest = 3
 
 // Canon is the trie key of one entry word or token form: the folded word
-// without a leading definite article. Entries and tokens both go through
-// it, so "الجيش" in a file matches the token "الجيش" and the stem "جيش".
-func Canon(w string) string {
-	if rest, ok := strings.CutPrefix(w, "ال"); ok && utf8.RuneCountInString(rest) >= minRest-1 {
-		return rest
-	}
-	return w
-}
+// without a leading definite article (arabic.StripArticle). Entries and
+// tokens both go through it, so "الجيش" in a file matches the token
+// "الجيش" and the stem "جيش".
+func Canon(w string) string { return arabic.StripArticle(w) }
 
 // entryKeys folds a dictionary form and splits it into trie keys.
 func entryKeys(form string) []string {
@@ -29,14 +26,6 @@ func entryKeys(form string) []string {
 		f[i] = Canon(w)
 	}
 	return f
-}
-
-// isArabicLetter reports whether r is in the basic Arabic block.
-func isArabicLetter(r rune) bool { return r >= 0x0621 && r <= 0x064A }
-
-func isArabic(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return isArabicLetter(r)
 }
 
 // How a token key was reached; each kind of entry accepts some of them
@@ -81,13 +70,13 @@ func tokenKeys(t *marsad.Token, out []tokenKey) []tokenKey {
 	if t.Stem != "" {
 		add(Canon(t.Stem), keyExact)
 	}
-	if !isArabic(norm) {
+	if !arabic.StartsArabic(norm) {
 		return out
 	}
 	n := len(out)
-	if k := stripProclitics(norm); k != Canon(norm) {
+	if k := arabic.StripProclitics(norm); k != Canon(norm) {
 		how := keyConj
-		if !strings.HasPrefix(norm, "و") && !strings.HasPrefix(norm, "ف") {
+		if _, conj := arabic.CutConjunction(norm, 0); !conj {
 			how = keyExact // only a determiner cluster was cut
 		}
 		add(k, how)
@@ -122,25 +111,6 @@ func endsWithTaMarbuta(s string) bool {
 	return false
 }
 
-// stripProclitics removes a conjunction (و، ف) and then a determiner
-// cluster (ال، بال، كال، لل) when enough of the word remains. Other
-// prepositions are left to the real segmenter: cutting ب or ل blindly
-// turns common words into names ("بلد" → "لد").
-func stripProclitics(w string) string {
-	for _, c := range []string{"و", "ف"} {
-		if rest, ok := strings.CutPrefix(w, c); ok && utf8.RuneCountInString(rest) >= minRest {
-			w = rest
-			break
-		}
-	}
-	for _, p := range []string{"بال", "كال", "لل", "ال"} {
-		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= minRest {
-			return rest
-		}
-	}
-	return w
-}
-
 // lightEndings are cut from a token key to reach the dictionary form
 // ("الليبية" → "ليبي", "هجوما" → "هجوم").
 var lightEndings = []struct {
@@ -158,7 +128,7 @@ var lightEndings = []struct {
 func Conjugate(past, present string) []string {
 	past = arabic.Fold(past)
 	present = arabic.Fold(present)
-	if !isArabic(past) {
+	if !arabic.StartsArabic(past) {
 		return []string{past}
 	}
 	var out []string
@@ -190,7 +160,7 @@ func Conjugate(past, present string) []string {
 	}
 	suffixes := []string{"", "ون", "ان", "ين", "وا", "ن"}
 	defBase, defective := cutLast(stem, "و", "ي", "ا")
-	for _, fut := range []string{"", "س"} {
+	for _, fut := range []string{"", arabic.FuturePrefix} {
 		for _, p := range []string{"ي", "ت", "ن", "ا"} {
 			if fut != "" && p == "ا" {
 				continue
@@ -216,15 +186,4 @@ func cutLast(s string, letters ...string) (string, bool) {
 		}
 	}
 	return s, false
-}
-
-// WordKey is the key a running-text word is counted under: folded,
-// without a conjunction or determiner cluster. tools/builddata uses it for
-// corpus frequencies so that they agree with matching.
-func WordKey(w string) string {
-	n := arabic.Fold(w)
-	if isArabic(n) {
-		return Canon(stripProclitics(n))
-	}
-	return n
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/arabic"
 )
 
 // The knowledge files, in load order: earlier files take precedence when
@@ -451,7 +452,7 @@ func triggerKeys(tr *Trigger, form string) [][]string {
 		return nil
 	}
 	rest := entryKeys(strings.Join(words[1:], " "))
-	if tr.POS != "verb" || !isArabic(words[0]) {
+	if tr.POS != "verb" || !arabic.StartsArabic(words[0]) {
 		return [][]string{entryKeys(strings.ReplaceAll(form, "/", " "))}
 	}
 	past, present, _ := strings.Cut(words[0], "/")

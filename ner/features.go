@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -289,13 +290,16 @@ func (f *featurizer) typeHash(types []string) uint64 {
 	return h
 }
 
-// Proclitics and enclitics stripped for the stem feature, on folded text
-// (where ة is already ه, so a lone ه is never stripped).
+// The clitics stripped for the stem feature, on folded text, besides
+// arabic.Conjunctions and arabic.Prepositions: the article alone or after
+// ل, and the pronoun suffixes of two letters or more but ني, which ends
+// too many plain words (وطني، ثاني). One-letter pronouns are kept: ة is
+// already ه in folded text, and ي and ك end many words.
 var (
-	conjunctions = []string{"و", "ف"}
-	prepositions = []string{"ب", "ل", "ك"}
-	articles     = []string{"ال", "لل"}
-	pronouns     = []string{"هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا"}
+	articles = []string{arabic.Article, arabic.LamArticle}
+	pronouns = slices.DeleteFunc(slices.Clone(arabic.PronounSuffixes), func(s string) bool {
+		return utf8.RuneCountInString(s) < 2 || s == "ني"
+	})
 )
 
 // stripClitics splits a folded word into its proclitic letters and stem,
@@ -311,13 +315,13 @@ func stripClitics(w string) (clitics, stem string) {
 			}
 		}
 	}
-	take(conjunctions, 3)
-	if strings.HasPrefix(rest, "لل") {
+	take(arabic.Conjunctions, 3)
+	if strings.HasPrefix(rest, arabic.LamArticle) {
 		take(articles, 2)
 	} else {
 		before := rest
-		take(prepositions, 3)
-		if before != rest && !strings.HasPrefix(rest, "ال") {
+		take(arabic.Prepositions, 3)
+		if before != rest && !strings.HasPrefix(rest, arabic.Article) {
 			// ب/ل/ك without the article: only strip when the rest is long,
 			// since many stems start with these letters.
 			if utf8.RuneCountInString(rest) < 4 {

@@ -36,9 +36,9 @@ const GazetteerLexicon = "lexicon+first-names"
 const FirstNamesFile = "first-names.txt"
 
 // GazetteerKey is the form a word takes in gazetteer phrases: folded,
-// without a conjunction or determiner cluster (lexicon.WordKey), so that
+// without a conjunction or determiner cluster (arabic.WordKey), so that
 // "وألمانيا" and "ألمانيا" look up the same entry.
-func GazetteerKey(w string) string { return lexicon.WordKey(w) }
+func GazetteerKey(w string) string { return arabic.WordKey(w) }
 
 // phraseKey keys every word of a name and joins them with single spaces.
 func phraseKey(name string) (string, int) {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	marsad "github.com/marsad/marsad"
+	"github.com/marsad/marsad/arabic"
 )
 
 // finish checks a Document's text and fills Hash, ID and Date, or rejects
@@ -62,7 +63,7 @@ var dateLayouts = []string{
 // time zone never shifts the day), and false when raw is not a date.
 // Numeric dd/mm/yyyy is read day first, as Arabic media write it.
 func normDate(raw string) (string, bool) {
-	s := strings.TrimSpace(foldDigits(raw))
+	s := strings.TrimSpace(arabic.FoldDigits(raw))
 	if s == "" {
 		return "", false
 	}
@@ -78,17 +79,4 @@ func normDate(raw string) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-// foldDigits maps Arabic-Indic and Persian digits to ASCII.
-func foldDigits(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r >= '٠' && r <= '٩':
-			return '0' + r - '٠'
-		case r >= '۰' && r <= '۹':
-			return '0' + r - '۰'
-		}
-		return r
-	}, s)
 }

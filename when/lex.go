@@ -29,7 +29,7 @@ func tokenize(runes []rune) []token {
 		switch {
 		case unicode.IsSpace(r):
 			return 0
-		case digitValue(r) >= 0:
+		case arabic.IsDigit(r):
 			return 2
 		case unicode.IsLetter(r) || unicode.IsMark(r):
 			return 1
@@ -170,17 +170,8 @@ func numLexeme(t token) lexeme {
 			l.num = -1 // too long to be part of a date
 			break
 		}
-		l.num = l.num*10 + digitValue(r)
+		v, _ := arabic.DigitValue(r) // a number token is all digits
+		l.num = l.num*10 + v
 	}
 	return l
-}
-
-// digitValue reads an ASCII, Arabic-Indic or Persian digit; -1 otherwise.
-func digitValue(r rune) int {
-	for _, zero := range []rune{'0', '٠', '۰'} {
-		if r >= zero && r <= zero+9 {
-			return int(r - zero)
-		}
-	}
-	return -1
 }

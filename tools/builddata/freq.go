@@ -8,11 +8,11 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/marsad/marsad/lexicon"
+	"github.com/marsad/marsad/arabic"
 )
 
 // corpusFrequencies counts every word of the corpus (title, abstract,
-// text) by lexicon.WordKey.
+// text) by arabic.WordKey.
 func corpusFrequencies(path string) (map[string]int, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -31,7 +31,7 @@ func corpusFrequencies(path string) (map[string]int, error) {
 		}
 		for _, s := range []string{doc.Title, doc.Abstract, doc.Text} {
 			for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) }) {
-				freq[lexicon.WordKey(w)]++
+				freq[arabic.WordKey(w)]++
 			}
 		}
 	}

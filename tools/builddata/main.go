@@ -22,6 +22,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/marsad/marsad/arabic"
 	"github.com/marsad/marsad/internal/shared"
 	"github.com/marsad/marsad/lexicon"
 )
@@ -42,7 +43,7 @@ func main() {
 type builder struct {
 	shared, data string
 	curated      *lexicon.Lexicon
-	freq         map[string]int    // corpus frequency by lexicon.WordKey
+	freq         map[string]int    // corpus frequency by arabic.WordKey
 	keep         map[string]string // name key → scope ("", "actor" or "place") kept although frequent
 	minFreq      int
 	log          *logger
@@ -116,7 +117,7 @@ func readKeep(path string) (map[string]string, error) {
 func nameKey(name string) string {
 	var ks []string
 	for _, w := range strings.Fields(strings.ReplaceAll(name, "_", " ")) {
-		ks = append(ks, lexicon.WordKey(w))
+		ks = append(ks, arabic.WordKey(w))
 	}
 	return strings.Join(ks, " ")
 }

@@ -215,7 +215,7 @@ func isArabicWord(w string) bool {
 		return false
 	}
 	for _, r := range w {
-		if r < 0x0621 || r > 0x064A {
+		if !arabic.IsBasicLetter(r) {
 			return false
 		}
 	}
