@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/marsad/marsad"
-	"github.com/marsad/marsad/dedup"
+	"github.com/marsad/marsad/prep"
 	"github.com/marsad/marsad/store"
 )
 
@@ -60,7 +60,7 @@ func refValues(r *marsad.ActorRef) []any {
 		return []any{false, "", 0, 0, "", "", "", "", "", ""}
 	}
 	return []any{true, r.Text, r.Start, r.End, string(r.ActorID), string(r.Name), string(r.Country),
-		string(r.Sector), string(r.Side), dedup.NormText(r.Text)}
+		string(r.Sector), string(r.Side), prep.NormText(r.Text)}
 }
 
 func optFloat(f *float64) any {
@@ -81,7 +81,7 @@ func eventValues(e *store.StoredEvent, clusterKey string) ([]any, error) {
 	v = append(v, refValues(e.Target)...)
 	if l := e.Location; l != nil {
 		v = append(v, true, l.Text, l.Start, l.End, string(l.Name), string(l.Country), optFloat(l.Lat), optFloat(l.Lon),
-			string(l.GazetteerID), dedup.NormText(l.Text))
+			string(l.GazetteerID), prep.NormText(l.Text))
 	} else {
 		v = append(v, false, "", 0, 0, "", "", nil, nil, "", "")
 	}

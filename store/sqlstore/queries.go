@@ -8,14 +8,14 @@ import (
 	"strings"
 
 	"github.com/marsad/marsad"
-	"github.com/marsad/marsad/dedup"
+	"github.com/marsad/marsad/prep"
 	"github.com/marsad/marsad/store"
 )
 
 // ftsMatch returns the condition "document seq matches the query" and its
 // argument, or ok false when the query has no words.
 func (s *Store) ftsMatch(seqCol, query string) (cond string, arg any, ok bool) {
-	terms := store.Terms(query)
+	terms := prep.Terms(query)
 	if len(terms) == 0 {
 		return "", nil, false
 	}
@@ -42,14 +42,14 @@ func (s *Store) Events(ctx context.Context, f store.Filter) ([]store.StoredEvent
 		add(`e.event_type IN (`+strings.TrimSuffix(strings.Repeat("?, ", len(f.Types)), ", ")+`)`, toAny(f.Types)...)
 	}
 	if f.Actor != "" {
-		n := dedup.NormText(f.Actor)
+		n := prep.NormText(f.Actor)
 		add(`(e.source_actor_id = ? OR e.target_actor_id = ? OR e.source_norm = ? OR e.target_norm = ?)`, f.Actor, f.Actor, n, n)
 	}
 	if f.Country != "" {
 		add(`e.country = ?`, f.Country)
 	}
 	if f.Place != "" {
-		add(`(e.loc_gazetteer_id = ? OR e.loc_norm = ?)`, f.Place, dedup.NormText(f.Place))
+		add(`(e.loc_gazetteer_id = ? OR e.loc_norm = ?)`, f.Place, prep.NormText(f.Place))
 	}
 	if f.From != "" {
 		add(`e.day >= ?`, f.From)
@@ -129,7 +129,7 @@ func (s *Store) Documents(ctx context.Context, lim, offset int) ([]store.Documen
 
 // Search finds documents matching every word of query, best first.
 func (s *Store) Search(ctx context.Context, query string, lim int) ([]store.DocumentInfo, error) {
-	terms := store.Terms(query)
+	terms := prep.Terms(query)
 	if len(terms) == 0 {
 		return nil, nil
 	}

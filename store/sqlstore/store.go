@@ -11,6 +11,7 @@ import (
 
 	"github.com/marsad/marsad"
 	"github.com/marsad/marsad/dedup"
+	"github.com/marsad/marsad/prep"
 	"github.com/marsad/marsad/store"
 )
 
@@ -118,7 +119,7 @@ func (s *Store) saveItem(ctx context.Context, q Querier, it *store.Item) (store.
 	}
 	r := store.ItemResult{DocID: doc.ID, Hash: doc.Hash}
 
-	sig := dedup.MinHash(doc.Text)
+	sig := prep.MinHash(doc.Text)
 	r.Cluster = doc.ID
 	if sig != nil {
 		c, err := s.nearDuplicate(ctx, q, sig)
@@ -148,7 +149,7 @@ func (s *Store) saveItem(ctx context.Context, q Querier, it *store.Item) (store.
 			return r, fmt.Errorf("document %s: bands: %w", doc.ID, err)
 		}
 	}
-	body := store.IndexText(doc.Title + "\n" + doc.Text)
+	body := prep.IndexText(doc.Title + "\n" + doc.Text)
 	ftsSQL := `INSERT INTO doc_fts (rowid, body) VALUES (?, ?)`
 	if s.d == Postgres {
 		ftsSQL = `UPDATE documents SET fts = to_tsvector('simple', ?) WHERE seq = ?`
@@ -255,7 +256,7 @@ func (s *Store) saveEvent(ctx context.Context, q Querier, doc *marsad.Document, 
 		e.Day = e.Day[:10]
 	}
 	e.Country = eventCountry(&ev)
-	key := dedup.EventKey(&ev)
+	key := prep.EventKey(&ev)
 	e.ClusterID = e.ID
 	if from, to, ok := dedup.DayWindow(e.Day, s.WindowDays); ok && key != "" {
 		var c string
