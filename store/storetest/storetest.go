@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/prep"
 	"github.com/marsad/marsad/store"
 )
 
@@ -74,8 +75,10 @@ func seedItem() store.Item {
 	}
 }
 
+// save prepares items (prep.Items) and saves them in one batch.
 func save(t *testing.T, s store.Store, items ...store.Item) store.BatchResult {
 	t.Helper()
+	prep.Items(items)
 	res, err := s.SaveBatch(context.Background(), items)
 	if err != nil {
 		t.Fatalf("SaveBatch: %v", err)
@@ -83,8 +86,10 @@ func save(t *testing.T, s store.Store, items ...store.Item) store.BatchResult {
 	return res
 }
 
+// events prepares f (prep.Filter) and returns the events it selects.
 func events(t *testing.T, s store.Store, f store.Filter) []store.StoredEvent {
 	t.Helper()
+	prep.Filter(&f)
 	evs, err := s.Events(context.Background(), f)
 	if err != nil {
 		t.Fatalf("Events(%+v): %v", f, err)
@@ -174,7 +179,9 @@ func testBatchIsAtomic(t *testing.T, s store.Store) {
 	// Two sentences with one index break the sentences key: the item fails.
 	bad := store.Item{Doc: marsad.Document{ID: "bad", Date: "2019-10-26", Text: "جملة. جملة."},
 		Sentences: []marsad.Sentence{{Index: 0, End: 5, Text: "جملة."}, {Index: 0, Start: 6, End: 11, Text: "جملة."}}}
-	_, err := s.SaveBatch(context.Background(), []store.Item{fresh, bad})
+	batch := []store.Item{fresh, bad}
+	prep.Items(batch)
+	_, err := s.SaveBatch(context.Background(), batch)
 	if err == nil || !strings.Contains(err.Error(), "bad") {
 		t.Fatalf("saving a broken item: err = %v, want an error naming it", err)
 	}
