@@ -32,6 +32,10 @@ import (
 // ErrNotFound is returned (wrapped) when a requested row does not exist.
 var ErrNotFound = errors.New("not found")
 
+// ErrNotPrepared is returned (wrapped) for an Item without Keys, or a Filter
+// that has an actor, place or text but no Keys: see package prep.
+var ErrNotPrepared = errors.New("keys not prepared (package prep)")
+
 // Store is a Marsad event store. Implementations are safe for concurrent use.
 type Store interface {
 	// HasDocument reports whether a document with this content hash is stored.
@@ -39,9 +43,12 @@ type Store interface {
 	// SaveBatch stores the items in one transaction: all of them or none.
 	// A document whose Hash (computed from Text when empty) is already stored
 	// is skipped and reported as a duplicate. Near-duplicate documents and
-	// events reporting the same happening get cluster ids (see package dedup).
+	// events reporting the same happening get cluster ids (see package
+	// dedup), found by the items' Keys; an item without Keys fails the
+	// batch with ErrNotPrepared.
 	SaveBatch(ctx context.Context, items []Item) (BatchResult, error)
-	// Events returns the stored events that match f, newest first.
+	// Events returns the stored events that match f, newest first. A filter
+	// on actor, place or text needs its Keys (ErrNotPrepared otherwise).
 	Events(ctx context.Context, f Filter) ([]StoredEvent, error)
 	// Documents lists stored documents (without text), newest first.
 	Documents(ctx context.Context, limit, offset int) ([]DocumentInfo, error)
@@ -52,9 +59,10 @@ type Store interface {
 	Actors(ctx context.Context) ([]ActorCount, error)
 	// Stats summarises the store.
 	Stats(ctx context.Context) (Stats, error)
-	// Search finds documents whose text matches every word of query after
-	// Arabic normalisation (see IndexText), best match first.
-	Search(ctx context.Context, query string, limit int) ([]DocumentInfo, error)
+	// Search finds documents whose indexed text (Keys.IndexText) has every
+	// one of terms, the index words of a query (prep.Terms), best match
+	// first. No terms find nothing.
+	Search(ctx context.Context, terms []string, limit int) ([]DocumentInfo, error)
 	// UpsertActors and UpsertPlaces store dictionary entries, replacing
 	// entries with the same ID.
 	UpsertActors(ctx context.Context, actors []marsad.Actor) error
@@ -121,7 +129,7 @@ type Filter struct {
 	From, To string   // YYYY-MM-DD, inclusive, on StoredEvent.Day
 	Source   string   // document source, e.g. "BBC Arabic"
 	Modality string   // marsad.Asserted, marsad.Negated …
-	Text     string   // full-text query over the articles (matched by its words: Keys.Terms)
+	Text     string   // full-text query over the articles (matched by its words: Keys.Terms, as Search)
 	DocID    string
 	Cluster  string // event cluster id
 	Limit    int    // 0 means 1000
@@ -135,7 +143,7 @@ type Filter struct {
 type FilterKeys struct {
 	Actor string   // Filter.Actor as EventKeys.Source and Target are
 	Place string   // Filter.Place as EventKeys.Place is
-	Terms []string // the distinct index words of Filter.Text (prep.Terms)
+	Terms []string // the distinct index words of Filter.Text (prep.Terms); none match nothing
 }
 
 // DefaultLimit is the page size when Filter.Limit is 0.

@@ -32,6 +32,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"EventClusters", testEventClusters},
 		{"ActorsAndDictionaries", testActorsAndDictionaries},
 		{"Documents", testDocuments},
+		{"Unprepared", testUnprepared},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -275,7 +276,7 @@ func testSearch(t *testing.T, s store.Store) {
 		{"دمشق", ""},
 	}
 	for _, c := range cases {
-		docs, err := s.Search(ctx, c.q, 10)
+		docs, err := s.Search(ctx, prep.Terms(c.q), 10)
 		if err != nil {
 			t.Fatalf("Search(%q): %v", c.q, err)
 		}
@@ -430,5 +431,34 @@ func testDocuments(t *testing.T, s store.Store) {
 	}
 	if _, err := s.Document(ctx, "missing"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("Document(missing) err = %v, want ErrNotFound", err)
+	}
+}
+
+// A store does no language work: it refuses items and filters whose keys
+// (package prep) are missing instead of matching them wrongly.
+func testUnprepared(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	bare := seedItem()
+	stale := seedItem()
+	prep.Item(&stale)
+	stale.Events = append(stale.Events, marsad.Event{ID: "seed-e2", EventType: "PROTEST"}) // added after prep.Item
+	for name, it := range map[string]store.Item{"no keys": bare, "keys of fewer events": stale} {
+		if _, err := s.SaveBatch(ctx, []store.Item{it}); !errors.Is(err, store.ErrNotPrepared) {
+			t.Errorf("SaveBatch(%s): err = %v, want ErrNotPrepared", name, err)
+		}
+	}
+	if st := stats(t, s); st.Documents != 0 {
+		t.Errorf("unprepared items left %d documents", st.Documents)
+	}
+	save(t, s, filterItems()...)
+	for _, f := range []store.Filter{{Actor: "LBYMIL"}, {Place: "بغداد"}, {Text: "الفساد"}} {
+		if _, err := s.Events(ctx, f); !errors.Is(err, store.ErrNotPrepared) {
+			t.Errorf("Events(%+v) without keys: err = %v, want ErrNotPrepared", f, err)
+		}
+	}
+	// Filters on ids and codes alone need no keys.
+	evs, err := s.Events(ctx, store.Filter{Types: []string{"ASSAULT"}, Country: "LBY"})
+	if err != nil || ids(evs) != "trp2,seed-e1" {
+		t.Errorf("Events(type, country) without keys = %q, %v", ids(evs), err)
 	}
 }
