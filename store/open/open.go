@@ -6,9 +6,9 @@ import (
 	"context"
 	"strings"
 
+	"github.com/marsad/marsad/store"
 	"github.com/marsad/marsad/store/postgres"
 	"github.com/marsad/marsad/store/sqlite"
-	"github.com/marsad/marsad/store"
 )
 
 // Open opens the store at dsn: postgres:// or postgresql:// URLs open

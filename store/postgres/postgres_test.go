@@ -10,8 +10,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"github.com/marsad/marsad/store/postgres"
 	"github.com/marsad/marsad/store"
+	"github.com/marsad/marsad/store/postgres"
 	"github.com/marsad/marsad/store/sqlstore"
 	"github.com/marsad/marsad/store/storetest"
 )

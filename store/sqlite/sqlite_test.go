@@ -5,8 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/marsad/marsad/store/sqlite"
 	"github.com/marsad/marsad/store"
+	"github.com/marsad/marsad/store/sqlite"
 	"github.com/marsad/marsad/store/sqlstore"
 	"github.com/marsad/marsad/store/storetest"
 )
