@@ -3,13 +3,18 @@
 // events that report the same happening (one clash reported by five
 // outlets over two days).
 //
-// Documents get a MinHash signature over folded word shingles; two
-// documents are near duplicates when the signatures estimate a Jaccard
-// similarity of at least Threshold. Stores keep each signature's Bands
-// (locality-sensitive hashing) so that later batches find matches among
-// earlier ones with indexed lookups. Events get a cluster key (type, actors,
-// place) and reports with equal keys whose dates lie within a window are one
-// happening; see EventKey and Clusterer.
+// Documents get a MinHash signature over word shingles; two documents are
+// near duplicates when the signatures estimate a Jaccard similarity of at
+// least Threshold. Stores keep each signature's Bands (locality-sensitive
+// hashing) so that later batches find matches among earlier ones with
+// indexed lookups. Events get a cluster key (type, actors, place) and
+// reports with equal keys whose dates lie within a window are one
+// happening; see DayWindow and Clusterer.
+//
+// The package does no language work: the folded words of a document and
+// the cluster key of an event come from package prep (prep.MinHash,
+// prep.EventKey), so that the stores compare signatures and windows
+// without depending on the Arabic packages.
 package dedup
 
 import (
@@ -17,10 +22,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"hash/fnv"
-	"strings"
-	"unicode"
-
-	"github.com/marsad/marsad/arabic"
 )
 
 // ShingleSize is the number of words per shingle. Three words keep common
@@ -61,13 +62,12 @@ const Threshold = 0.75
 // to compare (fewer than MinShingles distinct shingles).
 type Signature []uint32
 
-// MinHash computes the signature of text: words folded with arabic.Fold,
-// shingled ShingleSize at a time, each distinct shingle hashed once with
-// FNV-1a and remixed NumHashes times (a family of hash functions).
-func MinHash(text string) Signature {
-	words := strings.FieldsFunc(arabic.Fold(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+// MinHash computes the signature of a document from its words in text
+// order, as prep.MinHash gives them (folded with arabic.Fold, punctuation
+// dropped): shingled ShingleSize at a time, each distinct shingle hashed
+// once with FNV-1a and remixed NumHashes times (a family of hash
+// functions).
+func MinHash(words []string) Signature {
 	seen := map[uint64]bool{}
 	h := fnv.New64a()
 	for i := 0; i+ShingleSize <= len(words); i++ {

@@ -6,7 +6,7 @@ import (
 	"strconv"
 
 	"github.com/marsad/marsad"
-	"github.com/marsad/marsad/dedup"
+	"github.com/marsad/marsad/prep"
 	"github.com/marsad/marsad/store"
 )
 
@@ -56,7 +56,7 @@ func actorKey(r *marsad.ActorRef) string {
 	if r.ActorID != "" {
 		return string(r.ActorID)
 	}
-	return "~" + dedup.NormText(r.Text)
+	return "~" + prep.NormText(r.Text)
 }
 
 // writeGraphML writes the actor network: a node per actor, a directed edge

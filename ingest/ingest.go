@@ -12,6 +12,7 @@ import (
 
 	marsad "github.com/marsad/marsad"
 	"github.com/marsad/marsad/arabic"
+	"github.com/marsad/marsad/prep"
 	"github.com/marsad/marsad/reader"
 	"github.com/marsad/marsad/store"
 )
@@ -63,9 +64,10 @@ func Run(ctx context.Context, st store.Store, c Coder, paths []string, opt Optio
 				Rejected: sum.Rejected, Events: sum.Events, Elapsed: time.Since(start), Done: done})
 		}
 	}
-	// Batches are saved by their own goroutine so that coding the next
-	// batch overlaps writing this one. A batch is written even when the
-	// run is being interrupted, so that documents already coded are kept.
+	// Batches are prepared (prep.Items) and saved by their own goroutine so
+	// that coding the next batch overlaps writing this one. A batch is
+	// written even when the run is being interrupted, so that documents
+	// already coded are kept.
 	batches := make(chan []store.Item, 1)
 	var saveErr error
 	saved := make(chan struct{})
@@ -75,6 +77,7 @@ func Run(ctx context.Context, st store.Store, c Coder, paths []string, opt Optio
 			if saveErr != nil {
 				continue
 			}
+			prep.Items(b)
 			res, err := st.SaveBatch(context.WithoutCancel(ctx), b)
 			mu.Lock()
 			if err != nil {

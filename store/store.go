@@ -12,6 +12,12 @@
 // Ingest is resumable: SaveBatch writes each batch in one transaction and is
 // idempotent on Document.Hash, so a killed ingest can be re-run over the same
 // input and only the documents not yet stored are added.
+//
+// Stores do no language work. What they compare beyond ids and codes (the
+// near-duplicate signature of a document, its full-text index words, the
+// cluster key of an event, the normalised texts of actors and places, and
+// the same forms of a query) comes with the Item and the Filter, computed by
+// package prep (prep.Item, prep.Filter).
 package store
 
 import (
@@ -20,10 +26,15 @@ import (
 	"fmt"
 
 	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/dedup"
 )
 
 // ErrNotFound is returned (wrapped) when a requested row does not exist.
 var ErrNotFound = errors.New("not found")
+
+// ErrNotPrepared is returned (wrapped) for an Item without Keys, or a Filter
+// that has an actor, place or text but no Keys: see package prep.
+var ErrNotPrepared = errors.New("keys not prepared (package prep)")
 
 // Store is a Marsad event store. Implementations are safe for concurrent use.
 type Store interface {
@@ -32,9 +43,12 @@ type Store interface {
 	// SaveBatch stores the items in one transaction: all of them or none.
 	// A document whose Hash (computed from Text when empty) is already stored
 	// is skipped and reported as a duplicate. Near-duplicate documents and
-	// events reporting the same happening get cluster ids (see package dedup).
+	// events reporting the same happening get cluster ids (see package
+	// dedup), found by the items' Keys; an item without Keys fails the
+	// batch with ErrNotPrepared.
 	SaveBatch(ctx context.Context, items []Item) (BatchResult, error)
-	// Events returns the stored events that match f, newest first.
+	// Events returns the stored events that match f, newest first. A filter
+	// on actor, place or text needs its Keys (ErrNotPrepared otherwise).
 	Events(ctx context.Context, f Filter) ([]StoredEvent, error)
 	// Documents lists stored documents (without text), newest first.
 	Documents(ctx context.Context, limit, offset int) ([]DocumentInfo, error)
@@ -45,9 +59,10 @@ type Store interface {
 	Actors(ctx context.Context) ([]ActorCount, error)
 	// Stats summarises the store.
 	Stats(ctx context.Context) (Stats, error)
-	// Search finds documents whose text matches every word of query after
-	// Arabic normalisation (see IndexText), best match first.
-	Search(ctx context.Context, query string, limit int) ([]DocumentInfo, error)
+	// Search finds documents whose indexed text (Keys.IndexText) has every
+	// one of terms, the index words of a query (prep.Terms), best match
+	// first. No terms find nothing.
+	Search(ctx context.Context, terms []string, limit int) ([]DocumentInfo, error)
 	// UpsertActors and UpsertPlaces store dictionary entries, replacing
 	// entries with the same ID.
 	UpsertActors(ctx context.Context, actors []marsad.Actor) error
@@ -60,6 +75,33 @@ type Item struct {
 	Doc       marsad.Document
 	Sentences []marsad.Sentence
 	Events    []marsad.Event
+	// Keys are the values the store finds the document and its events by,
+	// derived from Doc and Events by prep.Item after their last change.
+	Keys *Keys
+}
+
+// Keys are what a store keeps of an Item beyond its data: for
+// near-duplicate documents, event clusters, filters and full-text search.
+type Keys struct {
+	// MinHash is the near-duplicate signature of Doc.Text (prep.MinHash);
+	// nil when the text is too short to compare.
+	MinHash dedup.Signature
+	// IndexText is the title and text as full-text search indexes them
+	// (prep.IndexText).
+	IndexText string
+	// Events are the keys of Item.Events, in the same order.
+	Events []EventKeys
+}
+
+// EventKeys are what a store keeps of an event beyond its data.
+type EventKeys struct {
+	// Cluster is what the reports of one happening share (prep.EventKey);
+	// "" for an event that is never merged with others.
+	Cluster string
+	// Source, Target and Place are the texts of the event's actors and
+	// place in the normalised form that Filter.Actor and Filter.Place are
+	// matched in (prep.NormText); "" for a missing one.
+	Source, Target, Place string
 }
 
 // BatchResult says what SaveBatch did with each item, in input order.
@@ -81,17 +123,27 @@ type ItemResult struct {
 // Filter selects events. Zero fields do not filter.
 type Filter struct {
 	Types    []string // PLOVER event types, any of
-	Actor    string   // actor id, or actor text (matched after arabic.Fold), as source or target
+	Actor    string   // actor id, or actor text (matched normalised: Keys.Actor), as source or target
 	Country  string   // ISO 3166-1 alpha-3 of the event (see StoredEvent.Country)
-	Place    string   // gazetteer id or place text (matched after arabic.Fold)
+	Place    string   // gazetteer id or place text (matched normalised: Keys.Place)
 	From, To string   // YYYY-MM-DD, inclusive, on StoredEvent.Day
 	Source   string   // document source, e.g. "BBC Arabic"
 	Modality string   // marsad.Asserted, marsad.Negated …
-	Text     string   // full-text query over the articles (as Search)
+	Text     string   // full-text query over the articles (matched by its words: Keys.Terms, as Search)
 	DocID    string
 	Cluster  string // event cluster id
 	Limit    int    // 0 means 1000
 	Offset   int
+	// Keys are Actor, Place and Text in the forms the store compares, set
+	// by prep.Filter after the fields above.
+	Keys *FilterKeys
+}
+
+// FilterKeys are the normalised forms of a Filter's texts.
+type FilterKeys struct {
+	Actor string   // Filter.Actor as EventKeys.Source and Target are
+	Place string   // Filter.Place as EventKeys.Place is
+	Terms []string // the distinct index words of Filter.Text (prep.Terms); none match nothing
 }
 
 // DefaultLimit is the page size when Filter.Limit is 0.

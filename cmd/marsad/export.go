@@ -12,6 +12,7 @@ import (
 	marsad "github.com/marsad/marsad"
 	"github.com/marsad/marsad/export"
 	"github.com/marsad/marsad/lexicon"
+	"github.com/marsad/marsad/prep"
 	"github.com/marsad/marsad/store"
 	"github.com/marsad/marsad/store/open"
 )
@@ -122,6 +123,7 @@ func queryEvents(ctx context.Context, db string, f store.Filter, types string) (
 	default:
 		return nil, fmt.Errorf("--modality %q: use asserted, negated, hypothetical, future or historical", f.Modality)
 	}
+	prep.Filter(&f)
 	var evs []store.StoredEvent
 	err := withStore(ctx, db, func(s store.Store) (err error) {
 		evs, err = s.Events(ctx, f)

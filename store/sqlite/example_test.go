@@ -7,11 +7,14 @@ import (
 	"path/filepath"
 
 	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/prep"
 	"github.com/marsad/marsad/store"
 	"github.com/marsad/marsad/store/sqlite"
 )
 
 // An ingest saves coded documents in batches; queries filter the events.
+// Package prep derives what the store matches documents, events and
+// queries by: prepare items and filters before handing them over.
 func ExampleOpen() {
 	ctx := context.Background()
 	dir, _ := os.MkdirTemp("", "marsad-example")
@@ -30,6 +33,7 @@ func ExampleOpen() {
 			Source:   &marsad.ActorRef{Text: "مقاتلو مصراتة"},
 			Location: &marsad.PlaceRef{Text: "طرابلس", Country: "LBY"}}},
 	}
+	prep.Item(&item)
 	for range 2 { // the second save is recognised by the text's hash
 		res, err := s.SaveBatch(ctx, []store.Item{item})
 		if err != nil {
@@ -38,7 +42,9 @@ func ExampleOpen() {
 		}
 		fmt.Printf("saved %d, duplicates %d\n", res.Saved, res.Duplicates)
 	}
-	evs, _ := s.Events(ctx, store.Filter{Country: "LBY", Text: "الانسحاب"})
+	f := store.Filter{Country: "LBY", Text: "الانسحاب"}
+	prep.Filter(&f)
+	evs, _ := s.Events(ctx, f)
 	for _, e := range evs {
 		fmt.Println(e.ID, e.EventType, e.Day, e.Source.Text)
 	}

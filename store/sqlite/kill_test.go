@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/prep"
 	"github.com/marsad/marsad/store"
 	"github.com/marsad/marsad/store/sqlite"
 )
@@ -27,6 +28,7 @@ func killItems(b int) []store.Item {
 		}
 		items = append(items, it)
 	}
+	prep.Items(items)
 	return items
 }
 

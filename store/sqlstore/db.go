@@ -3,6 +3,11 @@
 // driver packages (sqlite, postgres) supply a DB and a Dialect; the few
 // places where the databases differ (auto-increment keys, full-text search,
 // placeholder syntax, migration locking) are methods of Dialect.
+//
+// The store does no language work: the MinHash signature, full-text index
+// text and event and filter keys it compares arrive with store.Item and
+// store.Filter (see package prep). It only compares signatures (dedup.Near)
+// and date windows (dedup.DayWindow), which are arithmetic.
 package sqlstore
 
 import (

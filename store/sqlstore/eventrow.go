@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/marsad/marsad"
-	"github.com/marsad/marsad/dedup"
 	"github.com/marsad/marsad/store"
 )
 
@@ -15,8 +14,10 @@ type column struct{ name, typ string }
 
 // eventColumns are the events table without its seq key, in the order of
 // eventValues and scanEvent. The sub-objects of marsad.Event are flattened;
-// *_present keeps nil apart from empty. The last five columns are derived
-// at save time for filtering and clustering.
+// *_present keeps nil apart from empty. The *_norm columns and the last
+// five are for filtering and clustering: derived at save time (day,
+// country, doc_source, cluster_id) or given by the item's store.EventKeys
+// (*_norm, cluster_key).
 var eventColumns = []column{
 	{"id", "TEXT NOT NULL UNIQUE"}, {"doc_id", "TEXT NOT NULL"}, {"event_type", "TEXT NOT NULL"},
 	{"mode", "TEXT NOT NULL"}, {"context", "TEXT NOT NULL"}, {"cameo", "TEXT NOT NULL"},
@@ -55,12 +56,13 @@ func eventNames(prefix string) string {
 var insertEventSQL = `INSERT INTO events (` + eventNames("") + `) VALUES (` +
 	strings.TrimSuffix(strings.Repeat("?, ", len(eventColumns)), ", ") + `)`
 
-func refValues(r *marsad.ActorRef) []any {
+// refValues flattens an actor reference; norm is its normalised text.
+func refValues(r *marsad.ActorRef, norm string) []any {
 	if r == nil {
 		return []any{false, "", 0, 0, "", "", "", "", "", ""}
 	}
 	return []any{true, r.Text, r.Start, r.End, string(r.ActorID), string(r.Name), string(r.Country),
-		string(r.Sector), string(r.Side), dedup.NormText(r.Text)}
+		string(r.Sector), string(r.Side), norm}
 }
 
 func optFloat(f *float64) any {
@@ -70,18 +72,19 @@ func optFloat(f *float64) any {
 	return *f
 }
 
-// eventValues returns the column values of a StoredEvent, in eventColumns order.
-func eventValues(e *store.StoredEvent, clusterKey string) ([]any, error) {
+// eventValues returns the column values of a StoredEvent with its keys, in
+// eventColumns order.
+func eventValues(e *store.StoredEvent, k store.EventKeys) ([]any, error) {
 	ctx, err := json.Marshal(e.Context)
 	if err != nil {
 		return nil, fmt.Errorf("event %s context: %w", e.ID, err)
 	}
 	v := []any{e.ID, e.DocID, e.EventType, string(e.Mode), string(ctx), string(e.CAMEO)}
-	v = append(v, refValues(e.Source)...)
-	v = append(v, refValues(e.Target)...)
+	v = append(v, refValues(e.Source, k.Source)...)
+	v = append(v, refValues(e.Target, k.Target)...)
 	if l := e.Location; l != nil {
 		v = append(v, true, l.Text, l.Start, l.End, string(l.Name), string(l.Country), optFloat(l.Lat), optFloat(l.Lon),
-			string(l.GazetteerID), dedup.NormText(l.Text))
+			string(l.GazetteerID), k.Place)
 	} else {
 		v = append(v, false, "", 0, 0, "", "", nil, nil, "", "")
 	}
@@ -98,7 +101,7 @@ func eventValues(e *store.StoredEvent, clusterKey string) ([]any, error) {
 	v = append(v, fat, e.FatalitiesApprox, e.Confidence,
 		e.SentenceIndex, e.SentenceStart, e.SentenceEnd, e.Sentence,
 		e.Trigger.Text, e.Trigger.Start, e.Trigger.End, e.CoderVersion,
-		e.Day, e.Country, e.DocSource, clusterKey, e.ClusterID)
+		e.Day, e.Country, e.DocSource, k.Cluster, e.ClusterID)
 	return v, nil
 }
 

@@ -8,14 +8,12 @@ import (
 	"strings"
 
 	"github.com/marsad/marsad"
-	"github.com/marsad/marsad/dedup"
 	"github.com/marsad/marsad/store"
 )
 
-// ftsMatch returns the condition "document seq matches the query" and its
-// argument, or ok false when the query has no words.
-func (s *Store) ftsMatch(seqCol, query string) (cond string, arg any, ok bool) {
-	terms := store.Terms(query)
+// ftsMatch returns the condition "document seq has every one of terms" and
+// its argument, or ok false when there are no terms.
+func (s *Store) ftsMatch(seqCol string, terms []string) (cond string, arg any, ok bool) {
 	if len(terms) == 0 {
 		return "", nil, false
 	}
@@ -32,6 +30,9 @@ func (s *Store) ftsMatch(seqCol, query string) (cond string, arg any, ok bool) {
 
 // Events returns the events matching f, newest first.
 func (s *Store) Events(ctx context.Context, f store.Filter) ([]store.StoredEvent, error) {
+	if f.Keys == nil && (f.Actor != "" || f.Place != "" || f.Text != "") {
+		return nil, fmt.Errorf("query events %+v: %w", f, store.ErrNotPrepared)
+	}
 	var where []string
 	var args []any
 	add := func(cond string, a ...any) {
@@ -42,14 +43,14 @@ func (s *Store) Events(ctx context.Context, f store.Filter) ([]store.StoredEvent
 		add(`e.event_type IN (`+strings.TrimSuffix(strings.Repeat("?, ", len(f.Types)), ", ")+`)`, toAny(f.Types)...)
 	}
 	if f.Actor != "" {
-		n := dedup.NormText(f.Actor)
-		add(`(e.source_actor_id = ? OR e.target_actor_id = ? OR e.source_norm = ? OR e.target_norm = ?)`, f.Actor, f.Actor, n, n)
+		add(`(e.source_actor_id = ? OR e.target_actor_id = ? OR e.source_norm = ? OR e.target_norm = ?)`,
+			f.Actor, f.Actor, f.Keys.Actor, f.Keys.Actor)
 	}
 	if f.Country != "" {
 		add(`e.country = ?`, f.Country)
 	}
 	if f.Place != "" {
-		add(`(e.loc_gazetteer_id = ? OR e.loc_norm = ?)`, f.Place, dedup.NormText(f.Place))
+		add(`(e.loc_gazetteer_id = ? OR e.loc_norm = ?)`, f.Place, f.Keys.Place)
 	}
 	if f.From != "" {
 		add(`e.day >= ?`, f.From)
@@ -70,7 +71,7 @@ func (s *Store) Events(ctx context.Context, f store.Filter) ([]store.StoredEvent
 		add(`e.cluster_id = ?`, f.Cluster)
 	}
 	if f.Text != "" {
-		cond, arg, ok := s.ftsMatch("d.seq", f.Text)
+		cond, arg, ok := s.ftsMatch("d.seq", f.Keys.Terms)
 		if !ok {
 			return nil, nil // a query of no words matches nothing
 		}
@@ -127,9 +128,8 @@ func (s *Store) Documents(ctx context.Context, lim, offset int) ([]store.Documen
 	return out, nil
 }
 
-// Search finds documents matching every word of query, best first.
-func (s *Store) Search(ctx context.Context, query string, lim int) ([]store.DocumentInfo, error) {
-	terms := store.Terms(query)
+// Search finds documents having every one of terms, best first.
+func (s *Store) Search(ctx context.Context, terms []string, lim int) ([]store.DocumentInfo, error) {
 	if len(terms) == 0 {
 		return nil, nil
 	}
@@ -140,7 +140,7 @@ func (s *Store) Search(ctx context.Context, query string, lim int) ([]store.Docu
 		sqlText = `SELECT ` + docInfoCols + ` FROM documents d WHERE d.fts @@ plainto_tsquery('simple', ?)
 			ORDER BY ts_rank(d.fts, plainto_tsquery('simple', ?)) DESC, d.seq LIMIT ?`
 	} else {
-		_, a, _ := s.ftsMatch("", query)
+		_, a, _ := s.ftsMatch("", terms)
 		arg = a
 		sqlText = `SELECT ` + docInfoCols + ` FROM doc_fts f JOIN documents d ON d.seq = f.rowid WHERE doc_fts MATCH ?
 			ORDER BY f.rank, d.seq LIMIT ?`
@@ -151,7 +151,7 @@ func (s *Store) Search(ctx context.Context, query string, lim int) ([]store.Docu
 	}
 	out, err := s.docInfos(ctx, sqlText, args...)
 	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", query, err)
+		return nil, fmt.Errorf("search %q: %w", terms, err)
 	}
 	return out, nil
 }

@@ -64,6 +64,11 @@ func HashText(text string) string {
 
 // SaveBatch writes items in one transaction.
 func (s *Store) SaveBatch(ctx context.Context, items []store.Item) (store.BatchResult, error) {
+	for i, it := range items {
+		if it.Keys == nil || len(it.Keys.Events) != len(it.Events) {
+			return store.BatchResult{}, fmt.Errorf("save batch: item %d (document %q): %w", i, it.Doc.ID, store.ErrNotPrepared)
+		}
+	}
 	var res store.BatchResult
 	err := s.db.Tx(ctx, func(tq Querier) error {
 		res = store.BatchResult{Items: make([]store.ItemResult, len(items))}
@@ -118,7 +123,7 @@ func (s *Store) saveItem(ctx context.Context, q Querier, it *store.Item) (store.
 	}
 	r := store.ItemResult{DocID: doc.ID, Hash: doc.Hash}
 
-	sig := dedup.MinHash(doc.Text)
+	sig := it.Keys.MinHash
 	r.Cluster = doc.ID
 	if sig != nil {
 		c, err := s.nearDuplicate(ctx, q, sig)
@@ -148,7 +153,7 @@ func (s *Store) saveItem(ctx context.Context, q Querier, it *store.Item) (store.
 			return r, fmt.Errorf("document %s: bands: %w", doc.ID, err)
 		}
 	}
-	body := store.IndexText(doc.Title + "\n" + doc.Text)
+	body := it.Keys.IndexText
 	ftsSQL := `INSERT INTO doc_fts (rowid, body) VALUES (?, ?)`
 	if s.d == Postgres {
 		ftsSQL = `UPDATE documents SET fts = to_tsvector('simple', ?) WHERE seq = ?`
@@ -175,7 +180,7 @@ func (s *Store) saveItem(ctx context.Context, q Querier, it *store.Item) (store.
 		if doc.ID != it.Doc.ID && ev.ID != "" {
 			ev.ID += "~" + doc.Hash[:8] // the document was given a new id above
 		}
-		if err := s.saveEvent(ctx, q, &doc, i, ev); err != nil {
+		if err := s.saveEvent(ctx, q, &doc, i, ev, it.Keys.Events[i]); err != nil {
 			return r, err
 		}
 		r.Events++
@@ -241,7 +246,7 @@ func (s *Store) nearDuplicate(ctx context.Context, q Querier, sig dedup.Signatur
 	return best, err
 }
 
-func (s *Store) saveEvent(ctx context.Context, q Querier, doc *marsad.Document, i int, ev marsad.Event) error {
+func (s *Store) saveEvent(ctx context.Context, q Querier, doc *marsad.Document, i int, ev marsad.Event, k store.EventKeys) error {
 	e := store.StoredEvent{Event: ev, DocSource: doc.Source}
 	e.DocID = doc.ID
 	if e.ID == "" {
@@ -255,18 +260,17 @@ func (s *Store) saveEvent(ctx context.Context, q Querier, doc *marsad.Document, 
 		e.Day = e.Day[:10]
 	}
 	e.Country = eventCountry(&ev)
-	key := dedup.EventKey(&ev)
 	e.ClusterID = e.ID
-	if from, to, ok := dedup.DayWindow(e.Day, s.WindowDays); ok && key != "" {
+	if from, to, ok := dedup.DayWindow(e.Day, s.WindowDays); ok && k.Cluster != "" {
 		var c string
-		err := queryRow(ctx, q, []any{&c}, `SELECT cluster_id FROM events WHERE cluster_key = ? AND day >= ? AND day <= ? ORDER BY seq LIMIT 1`, key, from, to)
+		err := queryRow(ctx, q, []any{&c}, `SELECT cluster_id FROM events WHERE cluster_key = ? AND day >= ? AND day <= ? ORDER BY seq LIMIT 1`, k.Cluster, from, to)
 		if err == nil {
 			e.ClusterID = c
 		} else if !errors.Is(err, errNoRows) {
 			return fmt.Errorf("event %s: cluster lookup: %w", e.ID, err)
 		}
 	}
-	vals, err := eventValues(&e, key)
+	vals, err := eventValues(&e, k)
 	if err != nil {
 		return err
 	}

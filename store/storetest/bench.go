@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/marsad/marsad/prep"
 	"github.com/marsad/marsad/store"
 )
 
@@ -32,6 +33,7 @@ func BenchmarkEvents(b *testing.B, s store.Store) {
 		{"rare-type+country+range", store.Filter{Types: []string{"RETREAT"}, Country: "MLI", From: "2019-03-01", To: "2019-06-30", Limit: 100}},
 		{"actor", store.Filter{Actor: "LBYACT2", Limit: 100}},
 	} {
+		prep.Filter(&bc.f)
 		b.Run(bc.name, func(b *testing.B) {
 			for b.Loop() {
 				if _, err := s.Events(ctx, bc.f); err != nil {

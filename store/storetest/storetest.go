@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/prep"
 	"github.com/marsad/marsad/store"
 )
 
@@ -31,6 +32,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"EventClusters", testEventClusters},
 		{"ActorsAndDictionaries", testActorsAndDictionaries},
 		{"Documents", testDocuments},
+		{"Unprepared", testUnprepared},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -74,8 +76,10 @@ func seedItem() store.Item {
 	}
 }
 
+// save prepares items (prep.Items) and saves them in one batch.
 func save(t *testing.T, s store.Store, items ...store.Item) store.BatchResult {
 	t.Helper()
+	prep.Items(items)
 	res, err := s.SaveBatch(context.Background(), items)
 	if err != nil {
 		t.Fatalf("SaveBatch: %v", err)
@@ -83,8 +87,10 @@ func save(t *testing.T, s store.Store, items ...store.Item) store.BatchResult {
 	return res
 }
 
+// events prepares f (prep.Filter) and returns the events it selects.
 func events(t *testing.T, s store.Store, f store.Filter) []store.StoredEvent {
 	t.Helper()
+	prep.Filter(&f)
 	evs, err := s.Events(context.Background(), f)
 	if err != nil {
 		t.Fatalf("Events(%+v): %v", f, err)
@@ -174,7 +180,9 @@ func testBatchIsAtomic(t *testing.T, s store.Store) {
 	// Two sentences with one index break the sentences key: the item fails.
 	bad := store.Item{Doc: marsad.Document{ID: "bad", Date: "2019-10-26", Text: "جملة. جملة."},
 		Sentences: []marsad.Sentence{{Index: 0, End: 5, Text: "جملة."}, {Index: 0, Start: 6, End: 11, Text: "جملة."}}}
-	_, err := s.SaveBatch(context.Background(), []store.Item{fresh, bad})
+	batch := []store.Item{fresh, bad}
+	prep.Items(batch)
+	_, err := s.SaveBatch(context.Background(), batch)
 	if err == nil || !strings.Contains(err.Error(), "bad") {
 		t.Fatalf("saving a broken item: err = %v, want an error naming it", err)
 	}
@@ -268,7 +276,7 @@ func testSearch(t *testing.T, s store.Store) {
 		{"دمشق", ""},
 	}
 	for _, c := range cases {
-		docs, err := s.Search(ctx, c.q, 10)
+		docs, err := s.Search(ctx, prep.Terms(c.q), 10)
 		if err != nil {
 			t.Fatalf("Search(%q): %v", c.q, err)
 		}
@@ -423,5 +431,34 @@ func testDocuments(t *testing.T, s store.Store) {
 	}
 	if _, err := s.Document(ctx, "missing"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("Document(missing) err = %v, want ErrNotFound", err)
+	}
+}
+
+// A store does no language work: it refuses items and filters whose keys
+// (package prep) are missing instead of matching them wrongly.
+func testUnprepared(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	bare := seedItem()
+	stale := seedItem()
+	prep.Item(&stale)
+	stale.Events = append(stale.Events, marsad.Event{ID: "seed-e2", EventType: "PROTEST"}) // added after prep.Item
+	for name, it := range map[string]store.Item{"no keys": bare, "keys of fewer events": stale} {
+		if _, err := s.SaveBatch(ctx, []store.Item{it}); !errors.Is(err, store.ErrNotPrepared) {
+			t.Errorf("SaveBatch(%s): err = %v, want ErrNotPrepared", name, err)
+		}
+	}
+	if st := stats(t, s); st.Documents != 0 {
+		t.Errorf("unprepared items left %d documents", st.Documents)
+	}
+	save(t, s, filterItems()...)
+	for _, f := range []store.Filter{{Actor: "LBYMIL"}, {Place: "بغداد"}, {Text: "الفساد"}} {
+		if _, err := s.Events(ctx, f); !errors.Is(err, store.ErrNotPrepared) {
+			t.Errorf("Events(%+v) without keys: err = %v, want ErrNotPrepared", f, err)
+		}
+	}
+	// Filters on ids and codes alone need no keys.
+	evs, err := s.Events(ctx, store.Filter{Types: []string{"ASSAULT"}, Country: "LBY"})
+	if err != nil || ids(evs) != "trp2,seed-e1" {
+		t.Errorf("Events(type, country) without keys = %q, %v", ids(evs), err)
 	}
 }

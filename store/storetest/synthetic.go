@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/prep"
 	"github.com/marsad/marsad/store"
 )
 
@@ -57,6 +58,7 @@ func Synthetic(ctx context.Context, s store.Store, n int, seed int64) error {
 				Date: marsad.OptText(day), Confidence: rng.Float64(), SentenceIndex: i, CoderVersion: marsad.CoderVersion,
 			})
 		}
+		prep.Item(&it)
 		batch = append(batch, it)
 		if len(batch) == batchDocs {
 			if _, err := s.SaveBatch(ctx, batch); err != nil {

@@ -1,11 +1,15 @@
-package store
+package prep
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/marsad/marsad/arabic"
+	"github.com/marsad/marsad/dedup"
 )
+
+// words are the words of s folded with arabic.Fold, punctuation dropped:
+// what signatures, normalised texts and the index are made of.
+func words(s string) []string { return arabic.Words(s) }
 
 // IndexText returns the form of s that full-text search indexes and
 // queries: each word folded with arabic.Fold and reduced to its stem by
@@ -16,7 +20,7 @@ import (
 // one segmenter must be re-indexed when the segmenter changes.
 func IndexText(s string) string {
 	var b strings.Builder
-	for _, w := range strings.FieldsFunc(arabic.Fold(s), notWordRune) {
+	for _, w := range words(s) {
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
@@ -42,4 +46,10 @@ func Terms(query string) []string {
 	return out
 }
 
-func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+// NormText is the form in which unresolved actor and place texts are
+// compared: folded, punctuation dropped, single spaces.
+func NormText(s string) string { return strings.Join(words(s), " ") }
+
+// MinHash is the near-duplicate signature of a document text: dedup.MinHash
+// of its folded words, nil when the text is too short to compare.
+func MinHash(text string) dedup.Signature { return dedup.MinHash(words(text)) }
