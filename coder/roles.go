@@ -1,110 +1,18 @@
+// Roles: the source and target of a trigger, from word order, voice, prepositions and the event type's frame.
+
 package coder
 
 import (
-	"slices"
-	"strconv"
 	"strings"
 
 	marsad "github.com/marsad/marsad"
 	"github.com/marsad/marsad/arabic"
 )
 
-// Window sizes, in tokens, for the scope of cues before a trigger.
-const (
-	negWindow    = 2 // لم يهاجم، لم يتم استهداف
-	negVerbScope = 10
-	modalWindow  = 5
-	embedWindow  = 4
-	anchorWindow = 8
-	roleWindow   = 6
-)
-
-// modality decides how the sentence presents trigger t, and whether it is
-// not an event at all (a topic under a condemnation, a call, a demand).
-func (v *sentenceView) modality(t *trigger) (modality string, suppressed bool) {
-	// The future prefix سـ sits on the trigger itself (سيهاجم).
-	for _, p := range v.toks[t.start].Prefixes {
-		if p == arabic.FuturePrefix {
-			modality = marsad.Future
-		}
-	}
-	for i := t.start - 1; i >= 0 && t.start-i <= negVerbScope; i-- {
-		dist := t.start - i
-		if v.isClauseBreak(i) && dist > 1 {
-			// A comma or clause word ends the local scope; only a denial
-			// verb reaches across (نفى … أن يكون).
-			for j := i - 1; j >= 0 && t.start-j <= negVerbScope; j-- {
-				if _, ok := v.hasCueAt(j, cueNegationVerb); ok {
-					return marsad.Negated, false
-				}
-			}
-			break
-		}
-		if dist <= negWindow {
-			if _, ok := v.hasCueAt(i, cueNegation); ok {
-				return marsad.Negated, false
-			}
-		}
-		if _, ok := v.hasCueAt(i, cueNegationVerb); ok {
-			return marsad.Negated, false
-		}
-		if dist <= embedWindow {
-			if _, ok := v.hasCueAt(i, cueEmbed); ok {
-				return "", true
-			}
-		}
-		if dist <= modalWindow && modality == "" {
-			if _, ok := v.hasCueAt(i, cueHypothetical); ok {
-				modality = marsad.Hypothetical
-			} else if _, ok := v.hasCueAt(i, cueThreat); ok {
-				modality = marsad.Future
-			} else if _, ok := v.hasCueAt(i, cueFuture); ok {
-				modality = marsad.Future
-			}
-		}
-	}
-	if modality != "" {
-		return modality, false
-	}
-	return marsad.Asserted, false
-}
-
-// anchorBefore finds a light verb before an event noun that says it
-// happened (شن هجوما، وقع انفجار، بدأ المقاتلون في الانسحاب), crossing
-// commas but no other clause break; -1 when there is none.
-func (v *sentenceView) anchorBefore(t *trigger) int {
-	for i := t.start - 1; i >= 0 && t.start-i <= anchorWindow; i-- {
-		if _, ok := v.hasCueAt(i, cueAnchor); ok {
-			return i
-		}
-		if v.isClauseBreak(i) && v.toks[i].Text != "،" && v.toks[i].Text != "," {
-			break
-		}
-	}
-	return -1
-}
-
-// anchored reports whether an event noun is reported as happening rather
-// than named as a topic: a light verb before it (شن هجوما، وقع انفجار), a
-// doer or victim after it, or people killed in the sentence.
-func (v *sentenceView) anchored(t *trigger, src, tgt *actorSpan, fatalities *int) bool {
-	if v.anchorBefore(t) >= 0 {
-		return true
-	}
-	// An anchor verb right after the noun: انفجار وقع، الهجوم أسفر عن
-	for i := t.end; i < len(v.toks) && i-t.end < 2; i++ {
-		if _, ok := v.hasCueAt(i, cueAnchor); ok {
-			return true
-		}
-	}
-	if fatalities != nil {
-		return true
-	}
-	if v.frame(t).Target == targetNone {
-		return src != nil // a type with no target is anchored by its doer
-	}
-	return src != nil && tgt != nil
-}
+// roleWindow is the window, in tokens, in which a source or target phrase
+// is looked for before a trigger; after it the rules reach a few tokens
+// further.
+const roleWindow = 6
 
 // targetOfReach is how far after the trigger a target-of word may be.
 const targetOfReach = 12
@@ -184,37 +92,12 @@ func (v *sentenceView) reciprocal(t *trigger) (src, tgt *actorSpan) {
 	return nil, nil
 }
 
-// actorAt is the actor phrase that starts at token i.
-func (v *sentenceView) actorAt(i int) *actorSpan {
-	for k := range v.actors {
-		if v.actors[k].start == i {
-			return &v.actors[k]
-		}
-	}
-	return nil
-}
-
 // frame is how the trigger's event type writes its target.
 func (v *sentenceView) frame(t *trigger) *Frame {
 	if v.lib == nil {
 		return &defaultFrame
 	}
 	return v.lib.frameOf(t.eventType)
-}
-
-func hasPrefix(t *marsad.Token, p string) bool {
-	for _, x := range t.Prefixes {
-		if x == p {
-			return true
-		}
-	}
-	return false
-}
-
-// hasConjunction reports whether token t carries a proclitic conjunction
-// (و or ف).
-func hasConjunction(t *marsad.Token) bool {
-	return slices.ContainsFunc(t.Prefixes, arabic.IsConjunction)
 }
 
 // targetOf is the phrase right after a target-of cue of the trigger's
@@ -467,13 +350,6 @@ func (v *sentenceView) endsInPrep(t *trigger) bool {
 	return ok && t.end-t.start > 1
 }
 
-// resultAnchor reports whether the anchor at token i reports a result
-// (أسفر عن، أدى إلى مقتل): its subject is the attack, not an actor.
-func (v *sentenceView) resultAnchor(i int) bool {
-	h, ok := v.hasCueAt(i, cueAnchor)
-	return ok && h.note == "result"
-}
-
 // describesNounBefore reports whether a verb opens a clause describing
 // the noun right before it: an event noun, a weapon or a phrase, with no
 // conjunction on the verb (هجوم انتحاري بسيارة مفخخة استهدف دورية،
@@ -492,16 +368,6 @@ func (v *sentenceView) describesNounBefore(t *trigger) bool {
 	}
 	for _, a := range v.actors {
 		if a.end == t.start {
-			return true
-		}
-	}
-	return false
-}
-
-// triggerNounAt reports whether an event noun covers token i.
-func (v *sentenceView) triggerNounAt(i int) bool {
-	for _, x := range v.triggers {
-		if x.noun && x.start <= i && i < x.end {
 			return true
 		}
 	}
@@ -588,118 +454,6 @@ func (v *sentenceView) readsPassive(t *trigger, after []*actorSpan, before *acto
 	return len(direct) == 1 && before == nil
 }
 
-// countedVictims reports whether token i opens a count or a casualty
-// noun (20 شخصا، شخص، ثلاثة جنود).
-func (v *sentenceView) countedVictims(i int) bool {
-	if i >= len(v.toks) {
-		return false
-	}
-	if v.numberWidth(i) > 0 {
-		return true
-	}
-	_, ok := v.hasCueAt(i, cueCasualty)
-	return ok
-}
-
-// numberWidth is the number of tokens of a number at token i (0 when
-// there is none).
-func (v *sentenceView) numberWidth(i int) int {
-	if i >= len(v.toks) {
-		return 0
-	}
-	_, _, w := v.numberAt(i)
-	return w
-}
-
-// actorsAfter lists actor phrases after token i within the clause.
-func (v *sentenceView) actorsAfter(i int) []*actorSpan {
-	var out []*actorSpan
-	limit := i + roleWindow + 6
-	for k := range v.actors {
-		a := &v.actors[k]
-		if a.start < i || a.start > limit {
-			continue
-		}
-		if v.breakBetween(i, a.start) {
-			break
-		}
-		out = append(out, a)
-	}
-	return out
-}
-
-// actorBefore is the nearest actor phrase ending before token i in the clause.
-func (v *sentenceView) actorBefore(i int) *actorSpan {
-	var best *actorSpan
-	for k := range v.actors {
-		a := &v.actors[k]
-		if a.end > i || i-a.end > roleWindow {
-			continue
-		}
-		if v.breakBetween(a.end, i) {
-			continue
-		}
-		if best == nil || a.end > best.end {
-			best = a
-		}
-	}
-	return best
-}
-
-func (v *sentenceView) breakBetween(from, to int) bool {
-	for j := from; j < to; j++ {
-		if v.isClauseBreak(j) && (v.toks[j].Text != "،" || v.clauseOpensAt(j+1)) {
-			return true
-		}
-	}
-	return false
-}
-
-// clauseOpensAt reports whether token i, after a comma, opens another
-// clause: a clause word, a complementizer, a verb of saying, or a
-// function word before a complementizer (، قبل أن تصبح …).
-func (v *sentenceView) clauseOpensAt(i int) bool {
-	for _, k := range []string{cueComplement, cueClause, cueSpeech} {
-		if _, ok := v.hasCueAt(i, k); ok {
-			return true
-		}
-	}
-	// قبل أن، بعد أن; a time word alone (، امس،) opens no clause
-	if _, ok := v.hasCueAt(i, cueFunction); ok {
-		_, ok = v.hasCueAt(i+1, cueComplement)
-		return ok
-	}
-	return false
-}
-
-func (v *sentenceView) anchorBetween(from, to int) bool {
-	for j := from; j < to; j++ {
-		if _, ok := v.hasCueAt(j, cueAnchor); ok {
-			return true
-		}
-	}
-	return false
-}
-
-// prepBefore reports whether the phrase at token i is governed by a
-// preposition (a clitic ب/ل/ك on its first word, or a preposition word).
-func (v *sentenceView) prepBefore(i int) bool {
-	if i < 0 || i >= len(v.toks) {
-		return false
-	}
-	for _, p := range v.toks[i].Prefixes {
-		if arabic.IsPreposition(p) {
-			return true
-		}
-	}
-	if i > 0 {
-		if _, ok := v.cueCovering(i-1, cuePrep); ok {
-			return true
-		}
-	}
-	return false
-}
-
 // targetPrep reports whether the phrase at token i is introduced by a
 // preposition that marks the one acted on: those of the event type's
 // frame, else the target-prep cues (على، ضد) and the clitic ل.
@@ -731,86 +485,4 @@ func (v *sentenceView) agentMarkerBefore(i int) bool {
 		}
 	}
 	return false
-}
-
-// fatalities reads a stated death toll near a kill word: "مقتل 30 شخصا",
-// "قتل ثلاثة جنود", "10 قتلى", "مقتل العشرات".
-func (v *sentenceView) fatalities() (n *int, approx bool) {
-	best := -1
-	for i := range v.toks {
-		val, isApprox, width := v.numberAt(i)
-		if width == 0 {
-			continue
-		}
-		j := i + width
-		if j < len(v.toks) && v.toks[j].Norm == "من" {
-			j++
-		}
-		killed := false
-		if j < len(v.toks) {
-			if _, inj := v.hasCueAt(j, cueInjured); inj {
-				continue
-			}
-			if _, ok := v.hasCueAt(j, cueDead); ok {
-				killed = true
-			} else if _, ok := v.hasCueAt(j, cueCasualty); ok {
-				killed = v.killNear(i)
-			}
-		}
-		if !killed && v.killJustBefore(i) {
-			killed = true
-		}
-		if killed && val > best {
-			best, approx = val, isApprox
-		}
-	}
-	if best < 0 {
-		return nil, false
-	}
-	return &best, approx
-}
-
-func (v *sentenceView) killNear(i int) bool {
-	for j := i - 1; j >= 0 && i-j <= 4; j-- {
-		if _, ok := v.cueCovering(j, cueKill); ok {
-			return true
-		}
-	}
-	return false
-}
-
-func (v *sentenceView) killJustBefore(i int) bool {
-	for j := i - 1; j >= 0 && i-j <= 2; j-- {
-		if _, ok := v.cueCovering(j, cueKill); ok {
-			return true
-		}
-	}
-	return false
-}
-
-// numberAt reads a number at token i: digits, a number word, or a vague
-// quantity (العشرات) given as its lower bound.
-func (v *sentenceView) numberAt(i int) (val int, approx bool, width int) {
-	t := v.toks[i]
-	if t.Kind == marsad.Number {
-		digits := make([]rune, 0, len(t.Norm))
-		for _, r := range t.Norm {
-			if r >= '0' && r <= '9' {
-				digits = append(digits, r)
-			} else if r == '.' {
-				break
-			}
-		}
-		if n, err := strconv.Atoi(string(digits)); err == nil && n < 1_000_000 {
-			return n, false, 1
-		}
-		return 0, false, 0
-	}
-	if h, ok := v.hasCueAt(i, cueNumber); ok {
-		return h.value, false, h.end - h.start
-	}
-	if h, ok := v.hasCueAt(i, cueApprox); ok {
-		return h.value, true, h.end - h.start
-	}
-	return 0, false, 0
 }
