@@ -1,6 +1,9 @@
-// Package eval scores the coder against the gold files in ../shared/gold:
-// sentence-level event detection (arabic_event_gsr CSV) and source/target
-// actor spans (the *_spans_dev.jsonl files).
+// Package eval scores Marsad against gold data: whole annotated articles
+// (happenings, roles, place, date; and the agreement of two annotations),
+// sentence-level event detection (arabic_event_gsr CSV), source/target
+// actor spans (the *_spans_dev.jsonl files) and clitic segmentation; and it
+// trains and cross-validates the event filters, so that the run-time coder
+// carries no training code.
 //
 // The scorer takes the coder as a function so that it measures exactly
 // what `marsad code` produces, with nothing special-cased for evaluation.

@@ -4,7 +4,7 @@ import (
 	"context"
 	"flag"
 
-	"github.com/marsad/marsad/arabic"
+	"github.com/marsad/marsad/eval"
 )
 
 func init() {
@@ -25,7 +25,7 @@ func init() {
 			if gold == "" || len(args) > 0 {
 				return errUsage
 			}
-			rep, err := readGold(gold, arabic.ScoreSegmentation)
+			rep, err := readGold(gold, eval.ScoreSegmentation)
 			if err != nil {
 				return err
 			}

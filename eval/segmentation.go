@@ -1,4 +1,4 @@
-package arabic
+package eval
 
 import (
 	"bufio"
@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/marsad/marsad/arabic"
 )
 
 // SegReport is the clitic segmentation score of Segment against a gold file
@@ -65,24 +67,24 @@ func ParseGoldSeg(token, tags string) (g GoldSeg, ok bool) {
 		tg = nil // a few gold lines disagree; fall back on the forms alone
 	}
 	for i := range segs {
-		segs[i] = Fold(segs[i])
+		segs[i] = arabic.Fold(segs[i])
 	}
 	tagAt := func(i string, j int) bool {
 		return tg == nil || tg[j] == i
 	}
 	lo, hi := 0, len(segs)
-	if hi-lo >= 2 && IsPronounSuffix(segs[hi-1]) && tagAt("PRON", hi-1) {
+	if hi-lo >= 2 && arabic.IsPronounSuffix(segs[hi-1]) && tagAt("PRON", hi-1) {
 		g.Suffixes = []string{segs[hi-1]}
 		hi--
 	}
-	for lo < hi-1 && IsProclitic(segs[lo]) && (tg == nil || procliticTags[tg[lo]]) {
+	for lo < hi-1 && arabic.IsProclitic(segs[lo]) && (tg == nil || procliticTags[tg[lo]]) {
 		g.Prefixes = append(g.Prefixes, segs[lo])
 		lo++
 	}
 	g.Stem = strings.Join(segs[lo:hi], "")
 	var b strings.Builder
 	for i, p := range g.Prefixes {
-		if p == Article && i > 0 && g.Prefixes[i-1] == "ل" {
+		if p == arabic.Article && i > 0 && g.Prefixes[i-1] == "ل" {
 			b.WriteString("ل") // لل: the article's alif is not written after ل
 			continue
 		}
@@ -103,7 +105,7 @@ func boundaries(prefixes []string, surface string, suffixes []string) []int {
 	pos := 0
 	for i, p := range prefixes {
 		n := utf8.RuneCountInString(p)
-		if p == Article && i > 0 && prefixes[i-1] == "ل" {
+		if p == arabic.Article && i > 0 && prefixes[i-1] == "ل" {
 			n = 1
 		}
 		pos += n
@@ -142,7 +144,7 @@ func ScoreSegmentation(r io.Reader) (SegReport, error) {
 		if !ok {
 			continue
 		}
-		pre, stem, suf := Segment(g.Surface)
+		pre, stem, suf := arabic.Segment(g.Surface)
 		rep.Words++
 		if len(g.Prefixes)+len(g.Suffixes) > 0 {
 			rep.CliticWords++
@@ -180,13 +182,6 @@ func ScoreSegmentation(r io.Reader) (SegReport, error) {
 		rep.F1 = 2 * rep.Precision * rep.Recall / (rep.Precision + rep.Recall)
 	}
 	return rep, nil
-}
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
 }
 
 // WriteTable prints the report for people, followed by up to maxErrors
