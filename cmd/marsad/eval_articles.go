@@ -58,15 +58,7 @@ and DUP (a second copy of a found happening) lines before the table.`,
 			if err != nil {
 				return err
 			}
-			if errors {
-				rep.WriteErrors(env.Stdout)
-				fmt.Fprintln(env.Stdout)
-			}
-			rep.WriteTable(env.Stdout)
-			if asJSON {
-				return writeJSONLine(env.Stdout, rep)
-			}
-			return nil
+			return printReport(env.Stdout, rep, errors, asJSON)
 		},
 	})
 

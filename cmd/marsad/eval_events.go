@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"flag"
-	"fmt"
 
 	marsad "github.com/marsad/marsad"
 	"github.com/marsad/marsad/eval"
@@ -44,15 +43,7 @@ hypothetical and future events do not count). Labels: yes = positive;
 			if err != nil {
 				return err
 			}
-			if errors {
-				rep.WriteErrors(env.Stdout)
-				fmt.Fprintln(env.Stdout)
-			}
-			rep.WriteTable(env.Stdout)
-			if asJSON {
-				return writeJSONLine(env.Stdout, rep)
-			}
-			return nil
+			return printReport(env.Stdout, rep, errors, asJSON)
 		},
 	})
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"flag"
-	"fmt"
 
 	"github.com/marsad/marsad/eval"
 )
@@ -43,15 +42,7 @@ country and sector accuracy are over matched actors whose gold gives codes.`,
 			if err != nil {
 				return err
 			}
-			if errors {
-				rep.WriteErrors(env.Stdout)
-				fmt.Fprintln(env.Stdout)
-			}
-			rep.WriteTable(env.Stdout)
-			if asJSON {
-				return writeJSONLine(env.Stdout, rep)
-			}
-			return nil
+			return printReport(env.Stdout, rep, errors, asJSON)
 		},
 	})
 }

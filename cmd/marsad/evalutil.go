@@ -32,3 +32,23 @@ func writeJSONLine(w io.Writer, v any) error {
 	_, err = fmt.Fprintln(w, string(b))
 	return err
 }
+
+// scoreReport is what the eval commands print.
+type scoreReport interface {
+	WriteTable(io.Writer)
+	WriteErrors(io.Writer)
+}
+
+// printReport prints the error list (when asked), the table, and the
+// figures as one JSON line (when asked): the output of every eval command.
+func printReport(w io.Writer, rep scoreReport, errors, asJSON bool) error {
+	if errors {
+		rep.WriteErrors(w)
+		fmt.Fprintln(w)
+	}
+	rep.WriteTable(w)
+	if asJSON {
+		return writeJSONLine(w, rep)
+	}
+	return nil
+}
