@@ -37,8 +37,9 @@ func articleFeatures(cands []Candidate) {
 		if cd.Noun {
 			add(t + "|noun")
 		}
-		if cd.Suppressed {
-			add(t + "|embedded")
+		if cd.Embed != "" {
+			add("embed=" + cd.Embed)
+			add(t + "|embed=" + cd.Embed)
 		}
 		if cd.Event.Source != nil {
 			add(t + "|source")

@@ -11,8 +11,10 @@ import (
 type Candidate struct {
 	Event    marsad.Event
 	Features []string
-	// Suppressed: under a condemnation, call or demand, so not the event itself.
+	// Suppressed: under a condemnation, call or demand, so not the event
+	// itself; Embed says which (EmbedCall, EmbedCondemn).
 	Suppressed bool
+	Embed      string
 	// Anchored: a verb, or a noun with a light verb, a doer and victim, or a toll.
 	Anchored bool
 	Noun     bool
@@ -77,11 +79,15 @@ func (c *Coder) Judge(cd *Candidate) Verdict {
 	return Decide(cd, false, 0, 0)
 }
 
-// DecideArticle is the article-level filter's rule: the model has seen
-// everything the rules know (a condemnation around the trigger included,
-// since "أدان … مقتل مدنيين" reports the killing too), so its probability
-// against the threshold decides alone.
+// DecideArticle is the article-level filter's rule: an event named by a
+// call or demand is no happening; otherwise the model, which has seen what
+// the rules know (a condemnation around the trigger included, since
+// "أدان … مقتل مدنيين" reports the killing too), decides by its
+// probability against the threshold.
 func DecideArticle(cd *Candidate, prob, threshold float64) Verdict {
+	if cd.Embed == EmbedCall {
+		return Verdict{Reason: "dropped: the topic of a call, demand or rejection"}
+	}
 	if prob >= threshold {
 		return Verdict{Keep: true, Filtered: true, Prob: prob, Reason: "kept by the article filter"}
 	}

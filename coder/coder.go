@@ -149,7 +149,7 @@ func (c *Coder) candidates(doc marsad.Document, v *sentenceView, dc *lexicon.Doc
 		if v.insideActor(t.start) {
 			continue // "قوات الردع" names a group, not an event
 		}
-		modality, suppressed := v.modality(t)
+		modality, embed := v.modality(t)
 		src, tgt := v.roles(t)
 		var evFat *int
 		if c.cues.frameOf(t.eventType).Fatalities {
@@ -186,7 +186,7 @@ func (c *Coder) candidates(doc marsad.Document, v *sentenceView, dc *lexicon.Doc
 		c.date(&e, doc, v, t)
 		e.Confidence = confidence(t, &e)
 		e.ID = eventID(doc, &e)
-		cd := Candidate{Event: e, Suppressed: suppressed, Noun: t.noun,
+		cd := Candidate{Event: e, Suppressed: embed != "", Embed: embed, Noun: t.noun,
 			Anchored: !t.noun || v.anchored(t, src, tgt, evFat)}
 		cd.Features = v.features(t, &cd, src, tgt)
 		_, kill := v.cueCovering(t.start, cueKill)

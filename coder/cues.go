@@ -22,6 +22,7 @@ const (
 	cueFuture       = "future"
 	cueThreat       = "threat"
 	cueEmbed        = "embed"
+	cueCondemn      = "condemn"
 	cueSpeech       = "speech"
 	cueAccording    = "according"
 	cueHistorical   = "historical"
@@ -59,7 +60,7 @@ const (
 
 var cueKinds = map[string]bool{
 	cueNegation: true, cueNegationVerb: true, cueHypothetical: true, cueFuture: true, cueThreat: true,
-	cueEmbed: true, cueSpeech: true, cueAccording: true, cueHistorical: true, cueRelative: true,
+	cueEmbed: true, cueCondemn: true, cueSpeech: true, cueAccording: true, cueHistorical: true, cueRelative: true,
 	cueClause: true, cueCasualty: true, cueInjured: true, cueNumber: true, cueApprox: true,
 	cueAnchor: true, cuePatientNoun: true, cueKill: true, cuePassive: true, cueAgentMarker: true,
 	cueComplement: true, cueDead: true, cuePrep: true, cueTargetPrep: true,

@@ -91,9 +91,15 @@ func (v *sentenceView) features(t *trigger, cd *Candidate, src, tgt *actorSpan) 
 		}
 	}
 	for _, h := range v.cues {
-		kinds[h.kind] = true
+		// Condemnations and calls are one feature here, as the sentence
+		// filters learnt them; the article features tell them apart.
+		k := h.kind
+		if k == cueCondemn {
+			k = cueEmbed
+		}
+		kinds[k] = true
 		if h.start >= clauseStart && h.end <= t.start {
-			before[h.kind] = true
+			before[k] = true
 		}
 	}
 	for _, k := range sortedKeys(kinds) {

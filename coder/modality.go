@@ -10,14 +10,21 @@ import (
 // Window sizes, in tokens, for the scope of cues before a trigger.
 const (
 	negWindow    = 2 // لم يهاجم، لم يتم استهداف
-	negVerbScope = 10
+	negVerbScope = 20
 	modalWindow  = 5
 	embedWindow  = 4
 )
 
+// Embedding cues, as Candidate.Embed says them.
+const (
+	EmbedCall    = "call"    // under a call, demand or rejection: not a happening
+	EmbedCondemn = "condemn" // under a condemnation or investigation: it took place
+)
+
 // modality decides how the sentence presents trigger t, and whether it is
-// not an event at all (a topic under a condemnation, a call, a demand).
-func (v *sentenceView) modality(t *trigger) (modality string, suppressed bool) {
+// the topic of another act (embed: EmbedCall or EmbedCondemn) rather than
+// a new report.
+func (v *sentenceView) modality(t *trigger) (modality string, embed string) {
 	// The future prefix سـ sits on the trigger itself (سيهاجم).
 	for _, p := range v.toks[t.start].Prefixes {
 		if p == arabic.FuturePrefix {
@@ -31,22 +38,25 @@ func (v *sentenceView) modality(t *trigger) (modality string, suppressed bool) {
 			// verb reaches across (نفى … أن يكون).
 			for j := i - 1; j >= 0 && t.start-j <= negVerbScope; j-- {
 				if _, ok := v.hasCueAt(j, cueNegationVerb); ok {
-					return marsad.Negated, false
+					return marsad.Negated, ""
 				}
 			}
 			break
 		}
 		if dist <= negWindow {
 			if _, ok := v.hasCueAt(i, cueNegation); ok {
-				return marsad.Negated, false
+				return marsad.Negated, ""
 			}
 		}
 		if _, ok := v.hasCueAt(i, cueNegationVerb); ok {
-			return marsad.Negated, false
+			return marsad.Negated, ""
 		}
 		if dist <= embedWindow {
 			if _, ok := v.hasCueAt(i, cueEmbed); ok {
-				return "", true
+				return "", EmbedCall
+			}
+			if _, ok := v.hasCueAt(i, cueCondemn); ok {
+				return marsad.Asserted, EmbedCondemn
 			}
 		}
 		if dist <= modalWindow && modality == "" {
@@ -60,7 +70,7 @@ func (v *sentenceView) modality(t *trigger) (modality string, suppressed bool) {
 		}
 	}
 	if modality != "" {
-		return modality, false
+		return modality, ""
 	}
-	return marsad.Asserted, false
+	return marsad.Asserted, ""
 }

@@ -39,9 +39,6 @@ func TestModalityIsNotTheHappening(t *testing.T) {
 		{"future with سوف", "وقد تلقت بعض جماعات الإعلام رسالة إلكترونية أخرى امس تحذر من أن تفجيرا آخر سوف يقع في نيودلهي قريبا.",
 			"", "ASSAULT", "تفجير", ""},
 		{"future with يعتزم", "وافادت مصادر بان القتيل كان يحمل حزاما ناسفاً ويعتزم تنفيذ عملية انتحارية.", "", "ASSAULT", "انتحارية", ""},
-		{"condemnation of a kidnapping", "في غضون ذلك، أدان الحزب الديمقراطي التقدمي التونسي المعارض أمس عملية خطف السائحين النمساويين، ودعا الى اطلاق سراحهما «بلا شروط».",
-			"", "ASSAULT", "خطف", "ACCUSE"},
-		{"condemnation with يندد", "وقال زوكام ردا على سؤال محاميه انه «يندد بشدة باعتداءات» مدريد.", "", "ASSAULT", "اعتداء", "ACCUSE"},
 		{"urging a sit-in", "ثم ها هو يخرج المتظاهرين الى شوارع لبنان ويحثهم على الاعتصام والتظاهر، وتقع الاشتباكات، ثم يتحدث عن حلول سلمية للأزمة.",
 			"", "PROTEST", "اعتصام", "REQUEST"},
 	} {
@@ -52,6 +49,25 @@ func TestModalityIsNotTheHappening(t *testing.T) {
 			}
 			if c.also != "" && find(evs, c.also, func(*marsad.Event) bool { return true }) == nil {
 				t.Errorf("no %s event; events: %s", c.also, summary(evs))
+			}
+		})
+	}
+}
+
+// A condemnation that names an attack reports it too (docs/annotation.md):
+// the ACCUSE and the ASSAULT are both coded, the attack as asserted.
+func TestCondemnationReportsWhatItCondemns(t *testing.T) {
+	for _, c := range []struct{ name, text, trigger string }{
+		{"condemnation of a kidnapping", "في غضون ذلك، أدان الحزب الديمقراطي التقدمي التونسي المعارض أمس عملية خطف السائحين النمساويين، ودعا الى اطلاق سراحهما «بلا شروط».", "خطف"},
+		{"condemnation of a killing", "وأدانت الحكومة اليمنية مقتل 12 مدنيا في غارة جوية على سوق في صعدة.", "مقتل"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			evs := code(t, c.text, "")
+			if find(evs, "ACCUSE", func(*marsad.Event) bool { return true }) == nil {
+				t.Errorf("no ACCUSE; events: %s", summary(evs))
+			}
+			if len(counted(evs, "ASSAULT", c.trigger)) == 0 {
+				t.Errorf("the condemned ASSAULT %q is not coded as a happening; events: %s", c.trigger, summary(evs))
 			}
 		})
 	}

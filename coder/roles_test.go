@@ -146,7 +146,12 @@ func TestSeedRolesArePlausible(t *testing.T) {
 			}
 		}
 	}
-	if src, ok := roleOf(evs, "RETREAT", "سحب قواتها", true); !ok || !strings.Contains(src, "مصراتة") {
+	// The withdrawal is Misrata's, in whichever sentence the article
+	// filter keeps it (the analyst's "سحب قواتها" repeats it).
+	if find(evs, "RETREAT", func(e *marsad.Event) bool { return e.Source != nil && strings.Contains(e.Source.Text, "مصراتة") }) == nil {
+		t.Errorf("no RETREAT with Misrata as its source; events: %s", summary(evs))
+	}
+	if src, ok := roleOf(evs, "RETREAT", "سحب قواتها", true); ok && !strings.Contains(src, "مصراتة") {
 		t.Errorf("سحب قواتها: source %q, want Misrata; events: %s", src, summary(evs))
 	}
 }

@@ -56,7 +56,7 @@ func ExampleWrite() {
 		fmt.Println(err)
 		return
 	}
-	events, err := st.Events(ctx, store.Filter{})
+	events, err := st.Events(ctx, store.Filter{Happenings: true}) // one row per happening, as marsad export writes
 	if err != nil {
 		fmt.Println(err)
 		return

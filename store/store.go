@@ -132,6 +132,10 @@ type Filter struct {
 	Text     string   // full-text query over the articles (matched by its words: Keys.Terms, as Search)
 	DocID    string
 	Cluster  string // event cluster id
+	// Happenings keeps one event per happening of a document: the report
+	// mention, which carries the merged roles, place and date (see
+	// marsad.Event.Mention); summaries and repeats are left out.
+	Happenings bool
 	Limit    int    // 0 means 1000
 	Offset   int
 	// Keys are Actor, Place and Text in the forms the store compares, set

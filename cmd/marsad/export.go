@@ -47,22 +47,30 @@ func init() {
 		db, types *string
 		format    *string
 		f         store.Filter
+		mentions  bool
 	)
 	register(&command{
 		Name:    "export",
 		Summary: "write stored events as PLOVER JSONL, ACLED CSV, GeoJSON, GraphML or CSV",
 		Usage:   "[flags]",
-		Example: "marsad export --format acled --country LBY --from 2019-04-01 > libya.csv\nmarsad export --format graphml --type ASSAULT > actors.graphml",
+		Example: `marsad export --format acled --country LBY --from 2019-04-01 > libya.csv
+marsad export --format graphml --type ASSAULT > actors.graphml
+
+Exports write one row per happening of an article: its report, which carries
+the roles, place, date and toll merged from every sentence that tells it
+(--mentions writes every mention instead).`,
 		Flags: func(fs *flag.FlagSet) {
 			db = dbFlag(fs)
 			format = fs.String("format", "plover", "output format: "+strings.Join(export.Formats, ", "))
 			types = new(string)
 			filterFlags(fs, &f, types)
+			fs.BoolVar(&mentions, "mentions", false, "write every mention of a happening, not one row per happening")
 		},
 		Run: func(ctx context.Context, env *cliEnv, args []string) error {
 			if len(args) > 0 {
 				return errUsage
 			}
+			f.Happenings = !mentions
 			evs, err := queryEvents(ctx, *db, f, *types)
 			if err != nil {
 				return err

@@ -44,17 +44,29 @@ var eventColumns = []column{
 	{"cluster_key", "TEXT NOT NULL"}, {"cluster_id", "TEXT NOT NULL"},
 }
 
+// laterEventColumns were added to the events table by later migrations
+// (the first migration creates eventColumns); they follow eventColumns in
+// eventValues and scanEvent.
+var laterEventColumns = []column{
+	{"happening_id", "TEXT NOT NULL DEFAULT ''"}, {"mention", "TEXT NOT NULL DEFAULT ''"}, // v3
+}
+
+// allEventColumns are the events table's columns today.
+var allEventColumns = append(append([]column{}, eventColumns...), laterEventColumns...)
+
 // eventNames is "e.id, e.doc_id, …" for SELECT.
-func eventNames(prefix string) string {
-	names := make([]string, len(eventColumns))
-	for i, c := range eventColumns {
+func eventNames(cols []column, prefix string) string {
+	names := make([]string, len(cols))
+	for i, c := range cols {
 		names[i] = prefix + c.name
 	}
 	return strings.Join(names, ", ")
 }
 
-var insertEventSQL = `INSERT INTO events (` + eventNames("") + `) VALUES (` +
-	strings.TrimSuffix(strings.Repeat("?, ", len(eventColumns)), ", ") + `)`
+func insertEventSQL(cols []column) string {
+	return `INSERT INTO events (` + eventNames(cols, "") + `) VALUES (` +
+		strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + `)`
+}
 
 // refValues flattens an actor reference; norm is its normalised text.
 func refValues(r *marsad.ActorRef, norm string) []any {
@@ -101,7 +113,8 @@ func eventValues(e *store.StoredEvent, k store.EventKeys) ([]any, error) {
 	v = append(v, fat, e.FatalitiesApprox, e.Confidence,
 		e.SentenceIndex, e.SentenceStart, e.SentenceEnd, e.Sentence,
 		e.Trigger.Text, e.Trigger.Start, e.Trigger.End, e.CoderVersion,
-		e.Day, e.Country, e.DocSource, k.Cluster, e.ClusterID)
+		e.Day, e.Country, e.DocSource, k.Cluster, e.ClusterID,
+		string(e.HappeningID), string(e.Mention))
 	return v, nil
 }
 
@@ -125,11 +138,13 @@ func (r *refScan) ref() *marsad.ActorRef {
 		Side: marsad.OptText(r.side)}
 }
 
-// scanEvent reads eventNames columns followed by the document's title, date and url.
-func scanEvent(rows Rows) (store.StoredEvent, error) {
+// scanEvent reads the cols of eventNames followed by the document's
+// title, date and url.
+func scanEvent(cols []column, rows Rows) (store.StoredEvent, error) {
 	var (
 		e                                             store.StoredEvent
 		mode, ctx, cameo, date, dateText, clusterKey  string
+		happening, mention                            string
 		src, tgt                                      refScan
 		locPresent, claimPresent                      bool
 		locText, locName, locCountry, locGaz, locNorm string
@@ -148,8 +163,11 @@ func scanEvent(rows Rows) (store.StoredEvent, error) {
 		&fat, &e.FatalitiesApprox, &e.Confidence,
 		&e.SentenceIndex, &e.SentenceStart, &e.SentenceEnd, &e.Sentence,
 		&e.Trigger.Text, &e.Trigger.Start, &e.Trigger.End, &e.CoderVersion,
-		&e.Day, &e.Country, &e.DocSource, &clusterKey, &e.ClusterID,
-		&e.DocTitle, &e.DocDate, &e.DocURL)
+		&e.Day, &e.Country, &e.DocSource, &clusterKey, &e.ClusterID)
+	if len(cols) > len(eventColumns) {
+		dest = append(dest, &happening, &mention)
+	}
+	dest = append(dest, &e.DocTitle, &e.DocDate, &e.DocURL)
 	if err := rows.Scan(dest...); err != nil {
 		return e, fmt.Errorf("scan event: %w", err)
 	}
@@ -158,6 +176,7 @@ func scanEvent(rows Rows) (store.StoredEvent, error) {
 	}
 	e.Mode, e.CAMEO, e.Date, e.DateText = marsad.OptText(mode), marsad.OptText(cameo), marsad.OptText(date), marsad.OptText(dateText)
 	e.Source, e.Target = src.ref(), tgt.ref()
+	e.HappeningID, e.Mention = marsad.OptText(happening), marsad.OptText(mention)
 	if locPresent {
 		l := &marsad.PlaceRef{Text: locText, Start: locStart, End: locEnd, Name: marsad.OptText(locName),
 			Country: marsad.OptText(locCountry), GazetteerID: marsad.OptText(locGaz)}

@@ -61,6 +61,9 @@ func (s *Store) Events(ctx context.Context, f store.Filter) ([]store.StoredEvent
 	if f.Source != "" {
 		add(`e.doc_source = ?`, f.Source)
 	}
+	if f.Happenings {
+		add(`e.mention IN ('report', '')`)
+	}
 	if f.Modality != "" {
 		add(`e.modality = ?`, f.Modality)
 	}
@@ -77,13 +80,13 @@ func (s *Store) Events(ctx context.Context, f store.Filter) ([]store.StoredEvent
 		}
 		add(cond, arg)
 	}
-	query := `SELECT ` + eventNames("e.") + `, d.title, d.date, d.url FROM events e JOIN documents d ON d.id = e.doc_id`
+	query := `SELECT ` + eventNames(s.cols, "e.") + `, d.title, d.date, d.url FROM events e JOIN documents d ON d.id = e.doc_id`
 	if len(where) > 0 {
 		query += ` WHERE ` + strings.Join(where, " AND ")
 	}
 	query += ` ORDER BY e.day DESC, e.seq DESC LIMIT ? OFFSET ?`
 	args = append(args, limit(f.Limit), max(f.Offset, 0))
-	out, err := collect(ctx, s.q, scanEvent, query, args...)
+	out, err := collect(ctx, s.q, func(r Rows) (store.StoredEvent, error) { return scanEvent(s.cols, r) }, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query events %+v: %w", f, err)
 	}

@@ -85,7 +85,14 @@ func (d Dialect) migrations() []migration {
 		`CREATE INDEX events_cluster ON events (cluster_id)`,
 		`CREATE INDEX documents_date ON documents (date, seq)`,
 	}
-	return []migration{v1, v2}
+	// Coreference inside an article: the happening each event reports and
+	// how it mentions it (report, summary, repeat).
+	v3 := migration{
+		`ALTER TABLE events ADD COLUMN happening_id TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE events ADD COLUMN mention TEXT NOT NULL DEFAULT ''`,
+		`CREATE INDEX events_happening ON events (happening_id)`,
+	}
+	return []migration{v1, v2, v3}
 }
 
 // SchemaVersion is the version a store has after Open.

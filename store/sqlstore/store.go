@@ -21,6 +21,9 @@ type Store struct {
 	q  Querier // db with the dialect's placeholders
 	// WindowDays is the event clustering window (dedup.DefaultWindowDays).
 	WindowDays int
+	// cols are the events columns of this store's schema: a store kept at
+	// an older version (tests) lacks the later ones.
+	cols []column
 }
 
 var _ store.Store = (*Store)(nil)
@@ -37,7 +40,11 @@ func OpenVersion(ctx context.Context, db DB, d Dialect, version int) (*Store, er
 	if err := migrate(ctx, db, d, version); err != nil {
 		return nil, err
 	}
-	return &Store{db: db, d: d, q: boundQuerier{db, d}, WindowDays: dedup.DefaultWindowDays}, nil
+	cols := allEventColumns
+	if version > 0 && version < len(d.migrations()) {
+		cols = eventColumns // laterEventColumns come with the latest migration
+	}
+	return &Store{db: db, d: d, q: boundQuerier{db, d}, WindowDays: dedup.DefaultWindowDays, cols: cols}, nil
 }
 
 // Close closes the database.
@@ -175,18 +182,37 @@ func (s *Store) saveItem(ctx context.Context, q Querier, it *store.Item) (store.
 	if err := insertRows(ctx, q, "sentences (doc_id, idx, start_off, end_off, text)", rows); err != nil {
 		return r, fmt.Errorf("document %s sentences: %w", doc.ID, err)
 	}
-	for i := range it.Events {
-		ev := it.Events[i]
-		if doc.ID != it.Doc.ID && ev.ID != "" {
-			ev.ID += "~" + doc.Hash[:8] // the document was given a new id above
+	// Reports first: the other mentions of a happening join the
+	// cross-article cluster their report joined.
+	clusterOf := map[marsad.OptText]string{}
+	for _, reports := range []bool{true, false} {
+		for i := range it.Events {
+			ev := it.Events[i]
+			if isReport(&ev) != reports {
+				continue
+			}
+			if doc.ID != it.Doc.ID && ev.ID != "" {
+				ev.ID += "~" + doc.Hash[:8] // the document was given a new id above
+				if ev.HappeningID != "" {
+					ev.HappeningID += marsad.OptText("~" + doc.Hash[:8])
+				}
+			}
+			cluster, err := s.saveEvent(ctx, q, &doc, i, ev, it.Keys.Events[i], clusterOf[ev.HappeningID])
+			if err != nil {
+				return r, err
+			}
+			if reports && ev.HappeningID != "" {
+				clusterOf[ev.HappeningID] = cluster
+			}
+			r.Events++
 		}
-		if err := s.saveEvent(ctx, q, &doc, i, ev, it.Keys.Events[i]); err != nil {
-			return r, err
-		}
-		r.Events++
 	}
 	return r, nil
 }
+
+// isReport: the event is its happening's report, or was coded before
+// events had happenings.
+func isReport(e *marsad.Event) bool { return e.Mention == "" || e.Mention == "report" }
 
 // rowsPerInsert bounds a multi-row INSERT, well under both databases'
 // limits on bound parameters.
@@ -246,7 +272,10 @@ func (s *Store) nearDuplicate(ctx context.Context, q Querier, sig dedup.Signatur
 	return best, err
 }
 
-func (s *Store) saveEvent(ctx context.Context, q Querier, doc *marsad.Document, i int, ev marsad.Event, k store.EventKeys) error {
+// saveEvent stores one event and returns its cluster: cluster when it is
+// not "" (the cluster of the happening's report), else the first stored
+// report with the same key within the day window, else its own id.
+func (s *Store) saveEvent(ctx context.Context, q Querier, doc *marsad.Document, i int, ev marsad.Event, k store.EventKeys, cluster string) (string, error) {
 	e := store.StoredEvent{Event: ev, DocSource: doc.Source}
 	e.DocID = doc.ID
 	if e.ID == "" {
@@ -261,21 +290,23 @@ func (s *Store) saveEvent(ctx context.Context, q Querier, doc *marsad.Document, 
 	}
 	e.Country = eventCountry(&ev)
 	e.ClusterID = e.ID
-	if from, to, ok := dedup.DayWindow(e.Day, s.WindowDays); ok && k.Cluster != "" {
+	if cluster != "" {
+		e.ClusterID = cluster
+	} else if from, to, ok := dedup.DayWindow(e.Day, s.WindowDays); ok && k.Cluster != "" {
 		var c string
 		err := queryRow(ctx, q, []any{&c}, `SELECT cluster_id FROM events WHERE cluster_key = ? AND day >= ? AND day <= ? ORDER BY seq LIMIT 1`, k.Cluster, from, to)
 		if err == nil {
 			e.ClusterID = c
 		} else if !errors.Is(err, errNoRows) {
-			return fmt.Errorf("event %s: cluster lookup: %w", e.ID, err)
+			return "", fmt.Errorf("event %s: cluster lookup: %w", e.ID, err)
 		}
 	}
 	vals, err := eventValues(&e, k)
 	if err != nil {
-		return err
+		return "", err
 	}
-	if err := q.Exec(ctx, insertEventSQL, vals...); err != nil {
-		return fmt.Errorf("insert event %s of document %s: %w", e.ID, doc.ID, err)
+	if err := q.Exec(ctx, insertEventSQL(s.cols), vals[:len(s.cols)]...); err != nil {
+		return "", fmt.Errorf("insert event %s of document %s: %w", e.ID, doc.ID, err)
 	}
 	type mention struct {
 		role, text, ref string
@@ -299,9 +330,9 @@ func (s *Store) saveEvent(ctx context.Context, q Querier, doc *marsad.Document, 
 		rows = append(rows, []any{e.ID, m.role, m.text, m.start, m.end, m.ref})
 	}
 	if err := insertRows(ctx, q, "mentions (event_id, role, text, start_off, end_off, ref_id)", rows); err != nil {
-		return fmt.Errorf("event %s mentions: %w", e.ID, err)
+		return "", fmt.Errorf("event %s mentions: %w", e.ID, err)
 	}
-	return nil
+	return e.ClusterID, nil
 }
 
 // eventCountry is the location's country, else the source's, else the target's.

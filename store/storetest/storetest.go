@@ -30,6 +30,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Search", testSearch},
 		{"NearDuplicates", testNearDuplicates},
 		{"EventClusters", testEventClusters},
+		{"Happenings", testHappenings},
 		{"ActorsAndDictionaries", testActorsAndDictionaries},
 		{"Documents", testDocuments},
 		{"Unprepared", testUnprepared},
@@ -460,5 +461,36 @@ func testUnprepared(t *testing.T, s store.Store) {
 	evs, err := s.Events(ctx, store.Filter{Types: []string{"ASSAULT"}, Country: "LBY"})
 	if err != nil || ids(evs) != "trp2,seed-e1" {
 		t.Errorf("Events(type, country) without keys = %q, %v", ids(evs), err)
+	}
+}
+
+// The mentions of one happening of an article (a lede summary, the report,
+// a repeat) are kept with their happening id; Filter.Happenings returns the
+// report alone, and every mention joins the cross-article cluster of its
+// report, which another outlet's report of the same clash joins too.
+func testHappenings(t *testing.T, s store.Store) {
+	ev := func(id, mention string, src *marsad.ActorRef) marsad.Event {
+		return marsad.Event{ID: id, EventType: "ASSAULT", Modality: marsad.Asserted, Date: "2019-10-25",
+			HappeningID: "h-report", Mention: marsad.OptText(mention), Source: src,
+			Target:   &marsad.ActorRef{Text: "قوات الوفاق", ActorID: "LBYGNA"},
+			Location: &marsad.PlaceRef{Text: "عين زارة", GazetteerID: "osm:1"}}
+	}
+	lna := &marsad.ActorRef{Text: "الجيش الليبي", ActorID: "LBYMIL"}
+	save(t, s, store.Item{Doc: marsad.Document{ID: "a", Date: "2019-10-25", Text: "اشتباكات في عين زارة. اشتبك الجيش الليبي مع قوات الوفاق."},
+		Events: []marsad.Event{ev("h-summary", "summary", nil), ev("h-report", "report", lna), ev("h-repeat", "repeat", nil)}})
+	other := ev("b-report", "report", lna)
+	other.HappeningID = "b-report"
+	save(t, s, store.Item{Doc: marsad.Document{ID: "b", Date: "2019-10-25", Text: "اشتبك الجيش الليبي مع قوات الوفاق في عين زارة."},
+		Events: []marsad.Event{other}})
+	if got := ids(events(t, s, store.Filter{Happenings: true})); got != "b-report,h-report" {
+		t.Errorf("Events(Happenings) = %q, want the two reports", got)
+	}
+	for _, e := range events(t, s, store.Filter{}) {
+		if e.ClusterID != "h-report" {
+			t.Errorf("event %s (%s): cluster %q, want h-report", e.ID, e.Mention, e.ClusterID)
+		}
+		if e.ID == "h-summary" && (e.HappeningID != "h-report" || e.Mention != "summary") {
+			t.Errorf("summary read back as happening %q, mention %q", e.HappeningID, e.Mention)
+		}
 	}
 }
