@@ -87,6 +87,9 @@ filters.`,
 					rep.WriteReport(env.Stdout)
 					fmt.Fprintf(env.Stdout, "  wrote %s (%d weights)\n\n", out, len(m.Weights))
 				}
+				if errs && rep.CV != nil {
+					rep.CV.WriteErrors(env.Stdout) // out of fold: MISS, ALARM and DUP lines
+				}
 			}
 			for _, g := range golds {
 				f, err := os.Open(g)
