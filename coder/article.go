@@ -37,6 +37,9 @@ func articleFeatures(cands []Candidate) {
 		if cd.Noun {
 			add(t + "|noun")
 		}
+		if cd.Toll {
+			add("toll")
+		}
 		if cd.Embed != "" {
 			add("embed=" + cd.Embed)
 			add(t + "|embed=" + cd.Embed)

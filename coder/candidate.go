@@ -18,6 +18,9 @@ type Candidate struct {
 	// Anchored: a verb, or a noun with a light verb, a doer and victim, or a toll.
 	Anchored bool
 	Noun     bool
+	// Toll: a death toll under "since the war began": a running total that
+	// sums up many happenings (the event is output as mention "toll").
+	Toll bool
 	// Background: a killing with both roles in a relative clause, which
 	// the filter may reject as a new report but which still happened.
 	Background bool

@@ -111,6 +111,9 @@ func Assemble(cands []Candidate, verdicts []Verdict) []marsad.Event {
 		if vd.Historical {
 			e.Modality = marsad.Historical
 		}
+		if cands[i].Toll {
+			e.Mention = coref.Toll
+		}
 		sent = append(sent, e)
 	}
 	flush()
@@ -191,6 +194,7 @@ func (c *Coder) candidates(doc marsad.Document, v *sentenceView, dc *lexicon.Doc
 		cd.Features = v.features(t, &cd, src, tgt)
 		_, kill := v.cueCovering(t.start, cueKill)
 		cd.Background = kill && !t.noun && src != nil && tgt != nil && v.relativeBefore(t)
+		cd.Toll = evFat != nil && v.hasCue(cueRunningToll)
 		out = append(out, cd)
 	}
 	return out

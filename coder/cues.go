@@ -26,6 +26,7 @@ const (
 	cueSpeech       = "speech"
 	cueAccording    = "according"
 	cueHistorical   = "historical"
+	cueRunningToll  = "running-toll"
 	cueRelative     = "relative"
 	cueClause       = "clause"
 	cueCasualty     = "casualty"
@@ -60,7 +61,7 @@ const (
 
 var cueKinds = map[string]bool{
 	cueNegation: true, cueNegationVerb: true, cueHypothetical: true, cueFuture: true, cueThreat: true,
-	cueEmbed: true, cueCondemn: true, cueSpeech: true, cueAccording: true, cueHistorical: true, cueRelative: true,
+	cueEmbed: true, cueCondemn: true, cueSpeech: true, cueAccording: true, cueHistorical: true, cueRunningToll: true, cueRelative: true,
 	cueClause: true, cueCasualty: true, cueInjured: true, cueNumber: true, cueApprox: true,
 	cueAnchor: true, cuePatientNoun: true, cueKill: true, cuePassive: true, cueAgentMarker: true,
 	cueComplement: true, cueDead: true, cuePrep: true, cueTargetPrep: true,

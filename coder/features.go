@@ -91,11 +91,15 @@ func (v *sentenceView) features(t *trigger, cd *Candidate, src, tgt *actorSpan) 
 		}
 	}
 	for _, h := range v.cues {
-		// Condemnations and calls are one feature here, as the sentence
-		// filters learnt them; the article features tell them apart.
+		// Condemnations and calls are one feature here, and running tolls
+		// are background, as the sentence filters learnt them; the article
+		// features tell them apart.
 		k := h.kind
-		if k == cueCondemn {
+		switch k {
+		case cueCondemn:
 			k = cueEmbed
+		case cueRunningToll:
+			k = cueHistorical
 		}
 		kinds[k] = true
 		if h.start >= clauseStart && h.end <= t.start {

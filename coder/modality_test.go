@@ -274,3 +274,16 @@ func TestClashSides(t *testing.T) {
 		}
 	}
 }
+
+// A toll since a war began sums up many happenings: the event is kept, as
+// a running total (mention "toll"), with no happening id.
+func TestRunningTollIsNoHappening(t *testing.T) {
+	evs := code(t, "وقتل أكثر من 350 ألف شخص منذ اندلاع النزاع في سوريا عام 2011.", "2018-03-01")
+	e := find(evs, "ASSAULT", func(*marsad.Event) bool { return true })
+	if e == nil {
+		t.Fatalf("no ASSAULT; events: %s", summary(evs))
+	}
+	if e.Mention != "toll" || e.HappeningID != "" {
+		t.Errorf("mention %q, happening %q; want a toll with no happening", e.Mention, e.HappeningID)
+	}
+}

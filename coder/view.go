@@ -123,3 +123,13 @@ func (v *sentenceView) isClauseBreak(i int) bool {
 	_, ok := v.hasCueAt(i, cueClause)
 	return ok
 }
+
+// hasCue reports whether the sentence has a cue of kind anywhere.
+func (v *sentenceView) hasCue(kind string) bool {
+	for _, h := range v.cues {
+		if h.kind == kind {
+			return true
+		}
+	}
+	return false
+}

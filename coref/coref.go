@@ -18,6 +18,9 @@ const (
 	Report  = "report"  // the fullest mention, carrying the merged attributes
 	Summary = "summary" // a mention before the report (a lede)
 	Repeat  = "repeat"  // a mention after the report
+	// Toll marks a running total ("since the war began, 350,000 killed"):
+	// set by the coder, it is no happening, so Link leaves it out.
+	Toll = "toll"
 )
 
 // Link sets HappeningID and Mention on the events of one document, given
@@ -29,6 +32,9 @@ const (
 func Link(evs []marsad.Event) []marsad.Event {
 	var groups [][]int
 	for i := range evs {
+		if evs[i].Mention == Toll {
+			continue
+		}
 		g := -1
 		// The most recent compatible happening: references point back to
 		// what the article has just told.

@@ -28,10 +28,14 @@ type Prediction struct {
 
 // GroupEvents groups events into predicted happenings by happening id (an
 // event without one is a happening of its own), in order of first event.
+// Running tolls (mention "toll") are no happenings and are left out.
 func GroupEvents(evs []marsad.Event) []Prediction {
 	var out []Prediction
 	at := map[string]int{}
 	for _, e := range evs {
+		if e.Mention == "toll" {
+			continue // the coder says it is a running total, no happening
+		}
 		key := string(e.HappeningID)
 		if key == "" {
 			key = "event:" + e.ID
