@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 
 	marsad "github.com/marsad/marsad"
 	"github.com/marsad/marsad/coder"
@@ -91,7 +92,7 @@ func TrainArticleFilter(ctx context.Context, c *coder.Coder, arts []GoldArticle,
 						train = append(train, e)
 					}
 				}
-				m := linear.Train(train, opt)
+				m := trainArticleModel(train, opt)
 				for _, i := range fold {
 					mean[i] += m.Prob(exs[i].Features) / cvRepeats
 				}
@@ -109,7 +110,7 @@ func TrainArticleFilter(ctx context.Context, c *coder.Coder, arts []GoldArticle,
 	} else {
 		rep.Threshold = 0.5
 	}
-	model := linear.Train(exs, opt)
+	model := trainArticleModel(exs, opt)
 	model.Threshold = rep.Threshold
 	model.Note = fmt.Sprintf("article-level event filter: %d candidate examples (%d positive) from %d annotated articles; threshold chosen by %d-fold cross-validation by article",
 		len(exs), rep.Positives, len(all), folds)
@@ -144,4 +145,19 @@ func (r *ArticleFilterReport) WriteReport(w io.Writer) {
 	row("rules only", r.RulesOnly)
 	row(fmt.Sprintf("%d-fold CV by article", r.Folds), r.CV)
 	fmt.Fprintf(w, "  threshold %.3f\n", r.Threshold)
+}
+
+// trainArticleModel trains the article filter. A trigger word is evidence
+// that something happened: what decides that this mention is not a new
+// report is its context, not the word. So no trigger keeps a negative
+// weight (the sentence filters learnt to distrust قتل and مواجهات
+// themselves, and dropped reports of them).
+func trainArticleModel(exs []linear.Example, opt linear.Options) *linear.Model {
+	m := linear.Train(exs, opt)
+	for f, w := range m.Weights {
+		if w < 0 && strings.HasPrefix(f, "trig=") {
+			delete(m.Weights, f)
+		}
+	}
+	return m
 }
