@@ -102,7 +102,25 @@ func compatible(a, b *marsad.Event) bool {
 	if a.DateText != "" && b.DateText != "" && a.Date != b.Date {
 		return false
 	}
-	return true
+	// Nothing disagrees; still, two full reports (each naming a party)
+	// are two happenings unless something ties them: a shared party or
+	// place, or a lede that sums up what follows.
+	return bare(a) || bare(b) || a.SentenceIndex == 0 || b.SentenceIndex == 0 || tied(a, b)
+}
+
+// bare: a mention that names no party ("القصف", "الهجوم"): a reference
+// back or a summary.
+func bare(e *marsad.Event) bool { return e.Source == nil && e.Target == nil }
+
+// tied: the two mentions share a party or a named place.
+func tied(a, b *marsad.Event) bool {
+	same := func(x, y *marsad.ActorRef) bool {
+		return x != nil && y != nil && (x.ActorID != "" && x.ActorID == y.ActorID || shareWord(x.Text, y.Text))
+	}
+	if same(a.Source, b.Source) || same(a.Target, b.Target) {
+		return true
+	}
+	return a.Location != nil && b.Location != nil && a.Location.GazetteerID != "" && a.Location.GazetteerID == b.Location.GazetteerID
 }
 
 // sameActor: either side unknown, or the same dictionary actor, or phrases
