@@ -112,12 +112,13 @@ func compatible(a, b *marsad.Event) bool {
 // back or a summary.
 func bare(e *marsad.Event) bool { return e.Source == nil && e.Target == nil }
 
-// tied: the two mentions share a party or a named place.
+// tied: the two mentions share a party, a named place, or their trigger
+// word (الغارات … الغارة).
 func tied(a, b *marsad.Event) bool {
 	same := func(x, y *marsad.ActorRef) bool {
 		return x != nil && y != nil && (x.ActorID != "" && x.ActorID == y.ActorID || shareWord(x.Text, y.Text))
 	}
-	if same(a.Source, b.Source) || same(a.Target, b.Target) {
+	if same(a.Source, b.Source) || same(a.Target, b.Target) || shareWord(a.Trigger.Text, b.Trigger.Text) {
 		return true
 	}
 	return a.Location != nil && b.Location != nil && a.Location.GazetteerID != "" && a.Location.GazetteerID == b.Location.GazetteerID
