@@ -117,7 +117,35 @@ func Assemble(cands []Candidate, verdicts []Verdict) []marsad.Event {
 		sent = append(sent, e)
 	}
 	flush()
-	return coref.Link(out)
+	return placeFromContext(coref.Link(out))
+}
+
+// placeFromContext gives an event whose sentence names no place the place
+// of the closest event before it in the article (a dateline or the
+// previous report usually says where the article's happenings are); the
+// span still points to where the text names it.
+func placeFromContext(evs []marsad.Event) []marsad.Event {
+	var last *marsad.PlaceRef
+	for i := range evs {
+		if evs[i].Location != nil {
+			last = evs[i].Location
+		} else if last != nil {
+			l := *last
+			evs[i].Location = &l
+		}
+	}
+	// Events before the first place named take it too: a lede often
+	// says what happened before saying where.
+	for i := range evs {
+		if evs[i].Location != nil {
+			for j := 0; j < i; j++ {
+				l := *evs[i].Location
+				evs[j].Location = &l
+			}
+			break
+		}
+	}
+	return evs
 }
 
 // views analyses every sentence of the document.

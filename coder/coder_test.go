@@ -222,3 +222,26 @@ func BenchmarkCodeCorpus(b *testing.B) {
 
 // builtin is the knowledge the tests code with, loaded once.
 var builtin = knowledge.Builtin()
+
+// A sentence that names no place takes the place the article named before
+// it (or, before the first place, the first one): the report's span points
+// to where the text names it.
+func TestPlaceFromTheArticle(t *testing.T) {
+	c, err := builtin.Coder(true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := marsad.Document{ID: "p", Date: "2019-10-25", Text: "اشتبكت قوات الجيش الليبي مع قوات الوفاق في طرابلس أمس. وقال مصدر إن الاشتباكات أسفرت عن مقتل خمسة مقاتلين."}
+	evs, err := c.Code(context.Background(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if find(evs, "ASSAULT", func(e *marsad.Event) bool { return e.SentenceIndex == 1 }) == nil {
+		t.Fatalf("the second sentence's killing is not coded: %s", summary(evs))
+	}
+	for _, e := range evs {
+		if e.Location == nil || e.Location.Text != "طرابلس" {
+			t.Errorf("%s %q: location %+v, want طرابلس", e.EventType, e.Trigger.Text, e.Location)
+		}
+	}
+}
