@@ -69,3 +69,17 @@ func Words(s string) []string {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
 }
+
+// Stems returns the words of s (Words) each reduced to its stem by Segment
+// and without an article: the form in which two phrases are compared word
+// by word, so that "للجيش" and "الجيش الليبي" share جيش.
+func Stems(s string) []string {
+	words := Words(s)
+	for i, w := range words {
+		if _, stem, _ := Segment(w); stem != "" {
+			w = stem
+		}
+		words[i] = StripArticle(w)
+	}
+	return words
+}

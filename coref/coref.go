@@ -8,6 +8,7 @@ package coref
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	marsad "github.com/marsad/marsad"
 	"github.com/marsad/marsad/arabic"
@@ -167,16 +168,13 @@ func shareWord(a, b string) bool {
 	return false
 }
 
+// keys are the stems of a phrase that can tie two mentions (three letters
+// or more: short stems are mostly particles).
 func keys(s string) []string {
 	var out []string
-	for _, w := range strings.Fields(arabic.Fold(s)) {
-		_, stem, _ := arabic.Segment(w)
-		if stem == "" {
-			stem = w
-		}
-		stem = strings.TrimPrefix(stem, "ال")
-		if len([]rune(stem)) >= 3 {
-			out = append(out, stem)
+	for _, w := range arabic.Stems(s) {
+		if utf8.RuneCountInString(w) >= 3 {
+			out = append(out, w)
 		}
 	}
 	return out

@@ -37,10 +37,13 @@ func Open(dir string) (fs.FS, error) {
 	if !info.IsDir() {
 		return nil, fmt.Errorf("data folder %s is not a folder", dir)
 	}
-	return overlay{top: os.DirFS(dir), base: FS}, nil
+	return Layer(os.DirFS(dir), FS), nil
 }
 
-// overlay reads a path from top when top has it, else from base.
+// Layer returns a file system that reads a file from top when top has it,
+// else from base, and lists a folder as the union of both.
+func Layer(top, base fs.FS) fs.FS { return overlay{top: top, base: base} }
+
 type overlay struct{ top, base fs.FS }
 
 func (o overlay) Open(name string) (fs.File, error) {

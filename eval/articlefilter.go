@@ -79,25 +79,8 @@ func TrainArticleFilter(ctx context.Context, c *coder.Coder, arts []GoldArticle,
 	rep.RulesOnly = scoreArticleVerdicts(all, func(cd *coder.Candidate, _ int) coder.Verdict { return coder.Decide(cd, false, 0, 0) })
 	rep.Candidates = scoreArticleVerdicts(all, func(*coder.Candidate, int) coder.Verdict { return coder.Verdict{Keep: true} })
 	if folds >= 2 {
-		mean := make([]float64, len(exs))
-		for r := 0; r < cvRepeats; r++ {
-			for _, fold := range linear.Folds(exs, folds, opt.Seed+1+uint64(r)) {
-				in := make([]bool, len(exs))
-				for _, i := range fold {
-					in[i] = true
-				}
-				var train []linear.Example
-				for i, e := range exs {
-					if !in[i] {
-						train = append(train, e)
-					}
-				}
-				m := trainArticleModel(train, opt)
-				for _, i := range fold {
-					mean[i] += m.Prob(exs[i].Features) / cvRepeats
-				}
-			}
-		}
+		mean := meanOf(outOfFold(exs, folds, opt.Seed, func(int) bool { return true },
+			func(train []linear.Example) *linear.Model { return trainArticleModel(train, opt) }))
 		best := -1.0
 		for thr := 0.05; thr < 0.95; thr += 0.0125 {
 			cv := scoreArticleVerdicts(all, func(cd *coder.Candidate, ex int) coder.Verdict {

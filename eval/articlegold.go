@@ -9,6 +9,10 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
+
+	marsad "github.com/marsad/marsad"
+	"github.com/marsad/marsad/reader"
 )
 
 // GoldArticle is one annotated article of the article set (docs/annotation.md).
@@ -201,20 +205,11 @@ func (a *GoldArticle) Check(text string) (errs, warnings []string) {
 
 func validGoldDate(s string) bool {
 	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
-		if len(s) == len(layout) && isDigitsDashes(s) {
+		if _, err := time.Parse(layout, s); err == nil {
 			return true
 		}
 	}
 	return false
-}
-
-func isDigitsDashes(s string) bool {
-	for _, r := range s {
-		if (r < '0' || r > '9') && r != '-' {
-			return false
-		}
-	}
-	return true
 }
 
 func sentenceStart(text string, at int) bool {
@@ -270,4 +265,25 @@ func ParseRange(s string) (from, to int, err error) {
 		return 0, 0, fmt.Errorf("range %q: want FROM-TO, e.g. 1-80", s)
 	}
 	return from, to, nil
+}
+
+// ArticleTexts reads the texts of the annotated articles from a corpus
+// (any input marsad reads), by id, as the coder reads them; with no
+// articles it returns every document.
+func ArticleTexts(corpus string, arts []GoldArticle) (map[string]marsad.Document, error) {
+	want := map[string]bool{}
+	for _, a := range arts {
+		want[a.ID] = true
+	}
+	docs := map[string]marsad.Document{}
+	err := reader.Walk([]string{corpus}, reader.Options{}, func(it reader.Item) error {
+		if it.Err == nil && (len(want) == 0 || want[it.Doc.ID]) {
+			docs[it.Doc.ID] = it.Doc
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading the corpus: %w", err)
+	}
+	return docs, nil
 }

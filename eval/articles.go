@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -262,22 +263,13 @@ func mentionSpans(g *GoldArticle, text string) [][]span {
 func predMatches(h *GoldHappening, spans []span, p *Prediction) bool {
 	types := h.Types()
 	for _, e := range p.Events {
-		if !contains(types, e.EventType) {
+		if !slices.Contains(types, e.EventType) {
 			continue
 		}
 		for _, s := range spans {
 			if e.Trigger.Start >= s.start && e.Trigger.Start < s.end {
 				return true
 			}
-		}
-	}
-	return false
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
 		}
 	}
 	return false
@@ -377,22 +369,13 @@ func samePlace(g *GoldPlace, p *marsad.PlaceRef) bool {
 // roleStopWords are words that name no one by themselves.
 var roleStopWords = map[string]bool{"في": true, "من": true, "على": true, "عن": true, "الى": true, "مع": true}
 
-// contentWords folds a phrase and keys its words without clitics and the
-// article.
+// contentWords are the stems of a phrase (arabic.Stems) that can name
+// someone: two letters or more, and no preposition.
 func contentWords(s string) map[string]bool {
 	out := map[string]bool{}
-	for _, w := range strings.Fields(arabic.Fold(s)) {
-		w = strings.Trim(w, "\"'«»()،,.:؛")
-		if w == "" || roleStopWords[w] {
-			continue
-		}
-		_, stem, _ := arabic.Segment(w)
-		if stem == "" {
-			stem = w
-		}
-		stem = strings.TrimPrefix(stem, "ال")
-		if utf8.RuneCountInString(stem) >= 2 {
-			out[stem] = true
+	for _, w := range arabic.Stems(s) {
+		if !roleStopWords[w] && utf8.RuneCountInString(w) >= 2 {
+			out[w] = true
 		}
 	}
 	return out

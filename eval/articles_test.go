@@ -10,7 +10,6 @@ import (
 	"github.com/marsad/marsad/internal/shared"
 	"github.com/marsad/marsad/knowledge"
 	"github.com/marsad/marsad/linear"
-	"github.com/marsad/marsad/reader"
 )
 
 // A gold happening told in two sentences: a prediction in either finds it,
@@ -57,13 +56,7 @@ func articleSet(t *testing.T, dir string) ([]eval.GoldArticle, map[string]marsad
 	if err != nil {
 		t.Fatal(err)
 	}
-	docs := map[string]marsad.Document{}
-	err = reader.Walk([]string{shared.Path(t, "corpus/ant-politics-2000.jsonl")}, reader.Options{}, func(it reader.Item) error {
-		if it.Err == nil {
-			docs[it.Doc.ID] = it.Doc
-		}
-		return nil
-	})
+	docs, err := eval.ArticleTexts(shared.Path(t, "corpus/ant-politics-2000.jsonl"), arts)
 	if err != nil {
 		t.Fatal(err)
 	}

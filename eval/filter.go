@@ -148,33 +148,9 @@ func TrainFilter(ctx context.Context, c *coder.Coder, gold []GoldRow, folds int,
 	// Out-of-fold probabilities, over several fold draws so that the
 	// figures and the threshold do not hang on one split.
 	if folds >= 2 {
-		var oofs [][]float64
-		for r := 0; r < cvRepeats; r++ {
-			oof := make([]float64, len(exs))
-			for _, fold := range linear.Folds(exs, folds, opt.Seed+1+uint64(r)) {
-				in := make([]bool, len(exs))
-				for _, i := range fold {
-					in[i] = true
-				}
-				var train []linear.Example
-				for i, e := range exs {
-					if !in[i] && !unsure[i] {
-						train = append(train, e)
-					}
-				}
-				m := linear.Train(train, opt)
-				for _, i := range fold {
-					oof[i] = m.Prob(exs[i].Features)
-				}
-			}
-			oofs = append(oofs, oof)
-		}
-		mean := make([]float64, len(exs))
-		for _, oof := range oofs {
-			for i, p := range oof {
-				mean[i] += p / float64(len(oofs))
-			}
-		}
+		oofs := outOfFold(exs, folds, opt.Seed, func(i int) bool { return !unsure[i] },
+			func(train []linear.Example) *linear.Model { return linear.Train(train, opt) })
+		mean := meanOf(oofs)
 		defer func() { rep.Sentences = sentenceRows(sents, exs, mean, rep.Threshold) }()
 		best, bestWithin := -1.0, false
 		for thr := 0.05; thr < 0.999; thr += 0.0125 {
@@ -377,4 +353,46 @@ func csvField(rec []string, col int) string {
 		return ""
 	}
 	return rec[col]
+}
+
+// outOfFold returns, for each of cvRepeats fold draws (folds by group, seeds
+// after seed), every example's probability under a model trained on the
+// other folds' examples that learn allows.
+func outOfFold(exs []linear.Example, folds int, seed uint64, learn func(i int) bool, train func([]linear.Example) *linear.Model) [][]float64 {
+	var oofs [][]float64
+	for r := 0; r < cvRepeats; r++ {
+		oof := make([]float64, len(exs))
+		for _, fold := range linear.Folds(exs, folds, seed+1+uint64(r)) {
+			in := make([]bool, len(exs))
+			for _, i := range fold {
+				in[i] = true
+			}
+			var set []linear.Example
+			for i, e := range exs {
+				if !in[i] && learn(i) {
+					set = append(set, e)
+				}
+			}
+			m := train(set)
+			for _, i := range fold {
+				oof[i] = m.Prob(exs[i].Features)
+			}
+		}
+		oofs = append(oofs, oof)
+	}
+	return oofs
+}
+
+// meanOf averages the fold draws' probabilities example by example.
+func meanOf(oofs [][]float64) []float64 {
+	var mean []float64
+	for _, oof := range oofs {
+		if mean == nil {
+			mean = make([]float64, len(oof))
+		}
+		for i, p := range oof {
+			mean[i] += p / float64(len(oofs))
+		}
+	}
+	return mean
 }

@@ -7,9 +7,9 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"strings"
 	"sync"
 
+	"github.com/marsad/marsad/data"
 	"github.com/marsad/marsad/lexicon"
 
 	marsad "github.com/marsad/marsad"
@@ -45,17 +45,26 @@ const ModelFile = "ner/anercorp.ner.gz"
 // classes and, for a model trained with the lexicon gazetteer, that
 // gazetteer over lex and the folder's first-name list.
 func FromFS(fsys fs.FS, lex *lexicon.Lexicon) (*Tagger, error) {
-	return load(fsys, ModelFile, lex)
+	dir, err := fs.Sub(fsys, path.Dir(ModelFile))
+	if err != nil {
+		return nil, fmt.Errorf("ner: %w", err)
+	}
+	return load(dir, path.Base(ModelFile), lex)
 }
 
 // Load reads a model file written by `marsad train ner`, with the word
 // classes and first-name list found next to it (clusters.tsv,
 // FirstNamesFile) or else those of the knowledge folder fsys.
-func Load(path string, fsys fs.FS, lex *lexicon.Lexicon) (*Tagger, error) {
-	dir := filepath.Dir(path)
-	return load(overlay{os.DirFS(dir), fsys, "ner/"}, filepath.Base(path), lex)
+func Load(file string, fsys fs.FS, lex *lexicon.Lexicon) (*Tagger, error) {
+	builtin, err := fs.Sub(fsys, path.Dir(ModelFile))
+	if err != nil {
+		return nil, fmt.Errorf("ner: %w", err)
+	}
+	return load(data.Layer(os.DirFS(filepath.Dir(file)), builtin), filepath.Base(file), lex)
 }
 
+// load reads the model name of the folder fsys with the word classes and
+// first names beside it.
 func load(fsys fs.FS, name string, lex *lexicon.Lexicon) (*Tagger, error) {
 	f, err := fsys.Open(name)
 	if err != nil {
@@ -66,7 +75,7 @@ func load(fsys fs.FS, name string, lex *lexicon.Lexicon) (*Tagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ner: %s: %w", name, err)
 	}
-	cl, err := fs.ReadFile(fsys, ClassesFile)
+	cl, err := fs.ReadFile(fsys, path.Base(ClassesFile))
 	if err != nil {
 		return nil, fmt.Errorf("ner: %w", err)
 	}
@@ -74,7 +83,7 @@ func load(fsys fs.FS, name string, lex *lexicon.Lexicon) (*Tagger, error) {
 	switch m.Gazetteer {
 	case "":
 	case GazetteerLexicon:
-		nf, err := fsys.Open(path.Join(path.Dir(ClassesFile), FirstNamesFile))
+		nf, err := fsys.Open(FirstNamesFile)
 		if err != nil {
 			return nil, fmt.Errorf("ner: %w", err)
 		}
@@ -88,20 +97,6 @@ func load(fsys fs.FS, name string, lex *lexicon.Lexicon) (*Tagger, error) {
 		return nil, fmt.Errorf("ner: %s: unknown gazetteer %q", name, m.Gazetteer)
 	}
 	return t, nil
-}
-
-// overlay reads a model's companion files from the model's own folder
-// (top, by base name) when they are there, else from the knowledge folder.
-type overlay struct {
-	top, base fs.FS
-	prefix    string // the companions' folder in base, stripped for top
-}
-
-func (o overlay) Open(name string) (fs.File, error) {
-	if f, err := o.top.Open(strings.TrimPrefix(name, o.prefix)); err == nil {
-		return f, nil
-	}
-	return o.base.Open(name)
 }
 
 // Model returns the tagger's model.

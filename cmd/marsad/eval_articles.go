@@ -7,7 +7,6 @@ import (
 
 	marsad "github.com/marsad/marsad"
 	"github.com/marsad/marsad/eval"
-	"github.com/marsad/marsad/reader"
 )
 
 // defaultCorpus is where the annotated articles' texts are.
@@ -111,19 +110,9 @@ func readArticleSet(gold, corpus string) ([]eval.GoldArticle, map[string]marsad.
 	if err != nil {
 		return nil, nil, err
 	}
-	want := map[string]bool{}
-	for _, a := range arts {
-		want[a.ID] = true
-	}
-	docs := map[string]marsad.Document{}
-	err = reader.Walk([]string{corpus}, reader.Options{}, func(it reader.Item) error {
-		if it.Err == nil && want[it.Doc.ID] {
-			docs[it.Doc.ID] = it.Doc
-		}
-		return nil
-	})
+	docs, err := eval.ArticleTexts(corpus, arts)
 	if err != nil {
-		return nil, nil, fmt.Errorf("reading the corpus: %w", err)
+		return nil, nil, err
 	}
 	return arts, docs, nil
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -77,15 +78,8 @@ filters.`,
 				if err != nil {
 					return err
 				}
-				out := filepath.Join(outDir, coder.FilterFile(coder.ArticleFilter))
-				if err := writeModel(out, m); err != nil {
+				if err := writeFilter(env.Stdout, filepath.Join(outDir, coder.FilterFile(coder.ArticleFilter)), m, rep, asJSON); err != nil {
 					return err
-				}
-				if asJSON {
-					json.NewEncoder(env.Stdout).Encode(rep)
-				} else {
-					rep.WriteReport(env.Stdout)
-					fmt.Fprintf(env.Stdout, "  wrote %s (%d weights)\n\n", out, len(m.Weights))
 				}
 				if errs && rep.CV != nil {
 					rep.CV.WriteErrors(env.Stdout) // out of fold: MISS, ALARM and DUP lines
@@ -105,15 +99,8 @@ filters.`,
 				if err != nil {
 					return err
 				}
-				out := filepath.Join(outDir, coder.FilterFile(rep.EventType))
-				if err := writeModel(out, m); err != nil {
+				if err := writeFilter(env.Stdout, filepath.Join(outDir, coder.FilterFile(rep.EventType)), m, rep, asJSON); err != nil {
 					return err
-				}
-				if asJSON {
-					json.NewEncoder(env.Stdout).Encode(rep)
-				} else {
-					rep.WriteReport(env.Stdout)
-					fmt.Fprintf(env.Stdout, "  wrote %s (%d weights)\n\n", out, len(m.Weights))
 				}
 				if errs {
 					rep.WriteErrors(env.Stdout)
@@ -129,6 +116,20 @@ type multiFlag []string
 
 func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
 func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
+
+// writeFilter writes a trained model to path and its cross-validation
+// report to w: as one JSON line, or as a table for people.
+func writeFilter(w io.Writer, path string, m *linear.Model, rep interface{ WriteReport(io.Writer) }, asJSON bool) error {
+	if err := writeModel(path, m); err != nil {
+		return err
+	}
+	if asJSON {
+		return json.NewEncoder(w).Encode(rep)
+	}
+	rep.WriteReport(w)
+	_, err := fmt.Fprintf(w, "  wrote %s (%d weights)\n\n", path, len(m.Weights))
+	return err
+}
 
 func writeModel(path string, m *linear.Model) error {
 	w, err := os.Create(path)

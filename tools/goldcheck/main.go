@@ -14,9 +14,7 @@ import (
 	"strconv"
 	"strings"
 
-	marsad "github.com/marsad/marsad"
 	"github.com/marsad/marsad/eval"
-	"github.com/marsad/marsad/reader"
 )
 
 func main() {
@@ -31,7 +29,7 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	docs, err := readCorpus(*corpus)
+	docs, err := eval.ArticleTexts(*corpus, nil)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "goldcheck:", err)
 		os.Exit(1)
@@ -88,18 +86,4 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-}
-
-func readCorpus(path string) (map[string]marsad.Document, error) {
-	it, err := reader.Open(path, reader.Options{})
-	if err != nil {
-		return nil, err
-	}
-	docs := map[string]marsad.Document{}
-	for item := range it.All() {
-		if item.Err == nil {
-			docs[item.Doc.ID] = item.Doc
-		}
-	}
-	return docs, nil
 }
