@@ -141,6 +141,41 @@ type PlaceRef struct {
 	Lat         *float64 `json:"lat"`
 	Lon         *float64 `json:"lon"`
 	GazetteerID OptText  `json:"gazetteer_id"`
+	// Kind and Admin1 are the gazetteer entry's (city, admin1, base …;
+	// the governorate's English name).
+	Kind   OptText `json:"kind"`
+	Admin1 OptText `json:"admin1"`
+	// Precision is how exact the place is: country, admin1, city or
+	// neighbourhood (a base, an airport or a quarter).
+	Precision OptText `json:"precision"`
+	// Basis says how the place was chosen: "sentence" (the event's
+	// sentence names it), "coreference" (another mention of the same
+	// happening does), "context" (an earlier event of the article with
+	// the same actors), "dateline" (the article's dateline).
+	Basis OptText `json:"basis"`
+}
+
+// Location bases (PlaceRef.Basis).
+const (
+	BasisSentence    = "sentence"
+	BasisCoreference = "coreference"
+	BasisContext     = "context"
+	BasisDateline    = "dateline"
+)
+
+// PlacePrecision is the precision of a gazetteer kind.
+func PlacePrecision(kind string) string {
+	switch kind {
+	case "country":
+		return "country"
+	case "admin1", "region":
+		return "admin1"
+	case "neighbourhood", "base", "airport", "crossing", "port", "facility", "camp":
+		return "neighbourhood"
+	case "":
+		return ""
+	}
+	return "city"
 }
 
 // Claim is who an event is attributed to ("قال العميد خالد المحجوب …").
@@ -174,6 +209,9 @@ type Event struct {
 	Location         *PlaceRef `json:"location"`
 	Date             OptText   `json:"date"`
 	DateText         OptText   `json:"date_text"`
+	// DatePrecision is how much of Date the text says: day, week, month
+	// or year (a date the text does not state is the article's day).
+	DatePrecision OptText `json:"date_precision"`
 	Modality         string    `json:"modality"`
 	ClaimedBy        *Claim    `json:"claimed_by"`
 	Fatalities       *int      `json:"fatalities"`

@@ -36,7 +36,7 @@ func (a whenAdapter) Resolve(sentence, articleDate string) []DateExpr {
 	xs := a.r.Resolve(sentence, articleDate)
 	out := make([]DateExpr, len(xs))
 	for i, x := range xs {
-		out[i] = DateExpr{Start: x.Start, End: x.End, Text: x.Text, Date: x.Date}
+		out[i] = DateExpr{Start: x.Start, End: x.End, Text: x.Text, Date: x.Date, Precision: string(x.Precision)}
 	}
 	return out
 }

@@ -28,6 +28,7 @@ func (c *Coder) analyse(s marsad.Sentence, articleDate string, all bool) *senten
 	for _, h := range v.cues {
 		v.cueAt[h.start] = append(v.cueAt[h.start], h)
 	}
+	v.senseOfPlaces()
 	var agents []lexicon.Match
 	var dict []lexicon.Match
 	for _, m := range v.matches {

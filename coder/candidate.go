@@ -24,6 +24,11 @@ type Candidate struct {
 	// Background: a killing with both roles in a relative clause, which
 	// the filter may reject as a new report but which still happened.
 	Background bool
+	// NearPlace: the type's frame says place=near (see Frame).
+	NearPlace bool
+	// Dateline is the place of the article's dateline ("طرابلس - …"),
+	// the same for every candidate of the document; nil when none.
+	Dateline *marsad.PlaceRef
 }
 
 // Verdict is what the coder does with a candidate.
@@ -115,6 +120,13 @@ func (c *Coder) Candidates(ctx context.Context, doc marsad.Document) ([]Candidat
 	var out []Candidate
 	for _, v := range views {
 		out = append(out, c.candidates(doc, v, dc)...)
+	}
+	if len(views) > 0 {
+		if dl := views[0].dateline(dc); dl != nil {
+			for i := range out {
+				out[i].Dateline = dl
+			}
+		}
 	}
 	articleFeatures(out)
 	return out, nil

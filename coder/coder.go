@@ -16,6 +16,7 @@ import (
 	"math"
 	"sort"
 	"strconv"
+	"strings"
 
 	marsad "github.com/marsad/marsad"
 	"github.com/marsad/marsad/arabic"
@@ -58,6 +59,7 @@ type DateExpr struct {
 	Start, End int
 	Text       string
 	Date       string // YYYY-MM-DD, "" when it cannot be resolved
+	Precision  string // day, week, month or year
 }
 
 // Options configure a Coder; nil members are simply not used.
@@ -117,36 +119,107 @@ func Assemble(cands []Candidate, verdicts []Verdict) []marsad.Event {
 		sent = append(sent, e)
 	}
 	flush()
-	return placeFromContext(coref.Link(out))
+	var dateline *marsad.PlaceRef
+	near := map[string]bool{}
+	for i := range cands {
+		dateline = cands[i].Dateline
+		if cands[i].NearPlace {
+			near[cands[i].Event.EventType] = true
+		}
+	}
+	return placeFromContext(coref.Link(out), near, dateline)
 }
 
 // placeFromContext gives an event whose sentence names no place the place
-// of the closest event before it in the article (a dateline or the
-// previous report usually says where the article's happenings are); the
-// span still points to where the text names it.
-func placeFromContext(evs []marsad.Event) []marsad.Event {
-	var last *marsad.PlaceRef
+// the article gives it elsewhere: first another mention of the same
+// happening (coreference), else the nearest earlier event that shares an
+// actor with it (context: the article is still telling that actor's
+// story) or, for types whose frame says place=near (a strike, an arrest),
+// the nearest earlier event with a place, else the article's dateline. An event the article places
+// nowhere gets none. The span still points to where the text names the
+// place, and Basis says which rule chose it.
+func placeFromContext(evs []marsad.Event, near map[string]bool, dateline *marsad.PlaceRef) []marsad.Event {
+	own := make([]bool, len(evs))
 	for i := range evs {
-		if evs[i].Location != nil {
-			last = evs[i].Location
-		} else if last != nil {
-			l := *last
-			evs[i].Location = &l
+		own[i] = evs[i].Location != nil
+	}
+	byHappening := map[marsad.OptText]*marsad.PlaceRef{}
+	for i := range evs {
+		if own[i] && evs[i].HappeningID != "" && byHappening[evs[i].HappeningID] == nil {
+			byHappening[evs[i].HappeningID] = evs[i].Location
 		}
 	}
-	// Events before the first place named take it too: a lede often
-	// says what happened before saying where.
+	withBasis := func(l *marsad.PlaceRef, basis string) *marsad.PlaceRef {
+		c := *l
+		c.Basis = marsad.OptText(basis)
+		return &c
+	}
 	for i := range evs {
-		if evs[i].Location != nil {
-			for j := 0; j < i; j++ {
-				l := *evs[i].Location
-				evs[j].Location = &l
+		if own[i] {
+			continue
+		}
+		if l := byHappening[evs[i].HappeningID]; l != nil && evs[i].HappeningID != "" {
+			evs[i].Location = withBasis(l, marsad.BasisCoreference)
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			if own[j] && (near[evs[i].EventType] || shareActor(&evs[i], &evs[j])) {
+				evs[i].Location = withBasis(evs[j].Location, marsad.BasisContext)
+				break
 			}
-			break
+		}
+		if evs[i].Location == nil && near[evs[i].EventType] {
+			// A lede often says what happened before saying where.
+			for j := i + 1; j < len(evs); j++ {
+				if own[j] {
+					evs[i].Location = withBasis(evs[j].Location, marsad.BasisContext)
+					break
+				}
+			}
+		}
+		if evs[i].Location == nil && dateline != nil {
+			evs[i].Location = withBasis(dateline, marsad.BasisDateline)
 		}
 	}
 	return evs
 }
+
+// shareActor reports whether two events have a source or target in
+// common: the same dictionary actor, or the same words.
+func shareActor(a, b *marsad.Event) bool {
+	for _, x := range []*marsad.ActorRef{a.Source, a.Target} {
+		for _, y := range []*marsad.ActorRef{b.Source, b.Target} {
+			if x == nil || y == nil {
+				continue
+			}
+			if x.ActorID != "" && x.ActorID == y.ActorID || x.ActorID == "" && y.ActorID == "" && arabic.Fold(x.Text) == arabic.Fold(y.Text) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dateline returns the place of an article's dateline: a place name
+// opening the first sentence, followed within a few words by the dash or
+// parenthesis that ends a dateline ("طرابلس - …", "دبي، الإمارات (CNN)--").
+func (v *sentenceView) dateline(dc *lexicon.DocContext) *marsad.PlaceRef {
+	if len(v.places) == 0 || v.places[0].start != 0 || v.places[0].inActor {
+		return nil
+	}
+	for i := v.places[0].end; i < len(v.toks) && i < datelineWords; i++ {
+		switch strings.TrimSpace(v.toks[i].Text) {
+		case "-", "–", "—", "--", "(", ":":
+			l := v.placeRef(&v.places[0], dc)
+			l.Basis = marsad.BasisDateline
+			return l
+		}
+	}
+	return nil
+}
+
+// datelineWords is how far into the first sentence a dateline may end.
+const datelineWords = 8
 
 // views analyses every sentence of the document.
 func (c *Coder) views(ctx context.Context, doc marsad.Document, all bool) ([]*sentenceView, *lexicon.DocContext, error) {
@@ -223,6 +296,7 @@ func (c *Coder) candidates(doc marsad.Document, v *sentenceView, dc *lexicon.Doc
 		_, kill := v.cueCovering(t.start, cueKill)
 		cd.Background = kill && !t.noun && src != nil && tgt != nil && v.relativeBefore(t)
 		cd.Toll = evFat != nil && v.hasCue(cueRunningToll)
+		cd.NearPlace = c.cues.frameOf(t.eventType).NearPlace
 		out = append(out, cd)
 	}
 	return out
@@ -274,11 +348,18 @@ func (v *sentenceView) location(t *trigger, dc *lexicon.DocContext) *marsad.Plac
 	if best == nil {
 		return nil
 	}
-	pl := dc.Resolve(best.cands)
-	sp := v.span(best.start, best.end)
+	return v.placeRef(best, dc)
+}
+
+// placeRef resolves a place span among its candidates.
+func (v *sentenceView) placeRef(p *placeSpan, dc *lexicon.DocContext) *marsad.PlaceRef {
+	pl := dc.Resolve(p.cands)
+	sp := v.span(p.start, p.end)
 	lat, lon := pl.Lat, pl.Lon
 	return &marsad.PlaceRef{Text: sp.Text, Start: sp.Start, End: sp.End, Name: marsad.OptText(pl.Name),
-		Country: marsad.OptText(pl.Country), Lat: &lat, Lon: &lon, GazetteerID: marsad.OptText(pl.ID)}
+		Country: marsad.OptText(pl.Country), Lat: &lat, Lon: &lon, GazetteerID: marsad.OptText(pl.ID),
+		Kind: marsad.OptText(pl.Kind), Admin1: marsad.OptText(pl.Admin1),
+		Precision: marsad.OptText(marsad.PlacePrecision(pl.Kind)), Basis: marsad.BasisSentence}
 }
 
 // locativeBefore: a place preceded by a locative noun (مدينة طرابلس، العاصمة
@@ -317,6 +398,7 @@ func (c *Coder) date(e *marsad.Event, doc marsad.Document, v *sentenceView, t *t
 			x := exprs[best]
 			e.Date = marsad.OptText(x.Date)
 			e.DateText = marsad.OptText(x.Text)
+			e.DatePrecision = marsad.OptText(x.Precision)
 			if e.Modality == marsad.Asserted && doc.Date != "" && x.Date != "" && daysBetween(x.Date, doc.Date) > 31 {
 				e.Modality = marsad.Historical
 			}
@@ -324,6 +406,9 @@ func (c *Coder) date(e *marsad.Event, doc marsad.Document, v *sentenceView, t *t
 		}
 	}
 	e.Date = marsad.OptText(doc.Date)
+	if doc.Date != "" {
+		e.DatePrecision = "day"
+	}
 }
 
 // dateReach is how far (in characters) a date expression may be from the

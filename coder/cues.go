@@ -51,6 +51,8 @@ const (
 	cueEventPlace   = "event-place"
 	cueReciprocal   = "reciprocal"
 	cueDoer         = "doer"
+	cuePlaceNoun    = "place-noun"
+	cueNotPlace     = "not-place"
 	// cueFrame lines are not phrases: they say how an event type writes
 	// its target (see Frame).
 	cueFrame = "frame"
@@ -67,7 +69,7 @@ var cueKinds = map[string]bool{
 	cueComplement: true, cueDead: true, cuePrep: true, cueTargetPrep: true,
 	cueVoiceAmbig: true, cueFunction: true, cueCrowd: true, cueCrowdAct: true,
 	cueTargetOf: true, cueNotEvent: true, cueEventPlace: true, cueReciprocal: true,
-	cueDoer: true, cueFrame: true,
+	cueDoer: true, cueFrame: true, cuePlaceNoun: true, cueNotPlace: true,
 }
 
 // verbCues are the kinds whose first word is a verb lemma that is
@@ -116,6 +118,11 @@ type Frame struct {
 	// Fatalities: a death toll stated in the sentence belongs to events of
 	// this type (ASSAULT), and to no other.
 	Fatalities bool
+	// NearPlace: an event of this type whose sentence names no place
+	// happened where the article last placed something (a strike, an
+	// arrest, a meeting); other types (a statement, a demand) take a place
+	// from the article only through their actors.
+	NearPlace bool
 }
 
 // Frame targets.
@@ -171,6 +178,11 @@ func parseFrame(spec string) (*Frame, error) {
 				return nil, fmt.Errorf("frame fatalities %q: want yes or no", val)
 			}
 			f.Fatalities = val == "yes"
+		case k == "place":
+			if val != "near" && val != "actors" {
+				return nil, fmt.Errorf("frame place %q: want near or actors", val)
+			}
+			f.NearPlace = val == "near"
 		case k == "objects":
 			for _, w := range strings.Split(val, ",") {
 				if w = arabic.Fold(strings.TrimSpace(w)); w != "" {

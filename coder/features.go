@@ -3,9 +3,10 @@ package coder
 import (
 	"sort"
 
-	marsad "github.com/marsad/marsad"
 	"strconv"
 	"strings"
+
+	marsad "github.com/marsad/marsad"
 )
 
 // features describes a candidate event for the event filter: what the

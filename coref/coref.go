@@ -216,7 +216,7 @@ func fill(rep, o *marsad.Event) {
 		rep.Location = o.Location
 	}
 	if rep.DateText == "" && o.DateText != "" {
-		rep.Date, rep.DateText = o.Date, o.DateText
+		rep.Date, rep.DateText, rep.DatePrecision = o.Date, o.DateText, o.DatePrecision
 	}
 	if rep.Fatalities == nil && o.Fatalities != nil {
 		rep.Fatalities, rep.FatalitiesApprox = o.Fatalities, o.FatalitiesApprox

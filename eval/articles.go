@@ -100,12 +100,17 @@ type ArticlesReport struct {
 	F1         float64 `json:"f1"`
 	// Attributes over matched happenings: source, target, location country
 	// and place, date (where the gold has one), modality, fatalities.
-	Source     AttrScore            `json:"source"`
-	Target     AttrScore            `json:"target"`
-	Country    AttrScore            `json:"place_country"`
-	Place      AttrScore            `json:"place"`
-	Date       AttrScore            `json:"date"`
-	Modality   AttrScore            `json:"modality"`
+	Source   AttrScore `json:"source"`
+	Target   AttrScore `json:"target"`
+	Country  AttrScore `json:"place_country"`
+	Place    AttrScore `json:"place"`
+	Date     AttrScore `json:"date"`
+	Modality AttrScore `json:"modality"`
+	// NoPlace: of the matched happenings whose gold has no place, those
+	// given none; DateStated: the date over happenings whose article
+	// states it (a gold date_text).
+	NoPlace    AttrScore            `json:"no_place"`
+	DateStated AttrScore            `json:"date_stated"`
 	ByType     map[string]TypeScore `json:"by_type"`
 	Misses     []Miss               `json:"-"`
 	Alarms     []Alarm              `json:"-"`
@@ -328,9 +333,15 @@ func (r *ArticlesReport) scoreAttributes(h *GoldHappening, p *Prediction) {
 	if h.Location != nil {
 		r.Country.add(e.Location != nil && string(e.Location.Country) == h.Location.Country)
 		r.Place.add(e.Location != nil && samePlace(h.Location, e.Location))
+	} else {
+		r.NoPlace.add(e.Location == nil)
 	}
 	if h.Date != nil {
-		r.Date.add(e.Date != "" && strings.HasPrefix(string(e.Date), *h.Date))
+		right := e.Date != "" && strings.HasPrefix(string(e.Date), *h.Date)
+		r.Date.add(right)
+		if h.DateText != "" {
+			r.DateStated.add(right)
+		}
 	}
 	r.Modality.add(e.Modality == h.Modality)
 }
@@ -393,7 +404,8 @@ func (r *ArticlesReport) WriteTable(w io.Writer) {
 	for _, a := range []struct {
 		name string
 		s    AttrScore
-	}{{"source", r.Source}, {"target", r.Target}, {"place (country)", r.Country}, {"place", r.Place}, {"date", r.Date}, {"modality", r.Modality}} {
+	}{{"source", r.Source}, {"target", r.Target}, {"place (country)", r.Country}, {"place", r.Place}, {"no place", r.NoPlace},
+		{"date", r.Date}, {"date (stated)", r.DateStated}, {"modality", r.Modality}} {
 		fmt.Fprintf(w, "  %-16s %.3f  (%d of %d)\n", a.name, a.s.Rate, a.s.Right, a.s.Of)
 	}
 	fmt.Fprintf(w, "\n  %-10s %5s %5s %6s %6s %6s\n", "type", "gold", "pred", "R", "P", "F1")
@@ -429,6 +441,22 @@ func (r *ArticlesReport) WriteErrors(w io.Writer) {
 			kind = "DUP"
 		}
 		fmt.Fprintf(w, "%s\t%s\t%s/%s\t%s\t\t%s\n", kind, a.Article, e.EventType, e.Modality, e.Trigger.Text, e.Sentence)
+	}
+	for _, m := range r.Matches {
+		h, e := &m.Gold, &m.Pred.Events[0]
+		got := "-"
+		if e.Location != nil {
+			got = fmt.Sprintf("%s (%s %s)", e.Location.Text, e.Location.Country, e.Location.Name)
+		}
+		switch {
+		case h.Location != nil && (e.Location == nil || !samePlace(h.Location, e.Location)):
+			fmt.Fprintf(w, "PLACE\t%s\t%s\tgold %s (%s %s)\tgot %s\n", m.Article, h.EventType, h.Location.Text, h.Location.Country, h.Location.Name, got)
+		case h.Location == nil && e.Location != nil:
+			fmt.Fprintf(w, "PLACE\t%s\t%s\tgold none\tgot %s\n", m.Article, h.EventType, got)
+		}
+		if h.Date != nil && !strings.HasPrefix(string(e.Date), *h.Date) {
+			fmt.Fprintf(w, "DATE\t%s\t%s\tgold %s %q\tgot %s %q\n", m.Article, h.EventType, *h.Date, h.DateText, e.Date, e.DateText)
+		}
 	}
 }
 

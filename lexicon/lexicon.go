@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -519,8 +520,22 @@ func (l *Lexicon) addPlaces(t *Table) error {
 			return r.Errorf("a place needs an id, a name and a 3-letter country")
 		}
 		p.Names = withFirst(p.Name, splitList(r.Get("names"), "|"))
+		if l.placeByID[p.ID] != nil {
+			l.Shadowed++
+			continue
+		}
 		if err := l.addPlace(r, p); err != nil {
 			return err
+		}
+		// Word names are everyday words too (الباب "the door"): a match
+		// through one says so, and the coder wants a place context.
+		words := splitList(r.Get("word_names"), "|")
+		p.Names = append(p.Names, words...)
+		for _, nd := range l.nodesFor(words) {
+			nd.placeWord = true
+			if !slices.Contains(nd.places, p) {
+				nd.places = append(nd.places, p)
+			}
 		}
 	}
 	return nil

@@ -46,7 +46,10 @@ type Match struct {
 	Actor    *marsad.Actor
 	Agent    *Agent
 	Places   []*marsad.Place // candidates, most populous first
-	Trigger  *Trigger
+	// PlaceWord: the name is also an everyday word (a place's word_names),
+	// a place only where the text introduces one (في الباب، مدينة الباب).
+	PlaceWord bool
+	Trigger   *Trigger
 }
 
 // node is a trie node over token keys; each node holds the entries whose
@@ -57,6 +60,8 @@ type node struct {
 	agent    *Agent
 	places   []*marsad.Place
 	triggers []*Trigger
+	// placeWord: a name of places[...] that is also an everyday word.
+	placeWord bool
 }
 
 func newNode() *node { return &node{} }
@@ -166,7 +171,7 @@ func (m *matcher) walk(n *node, start, j int, light bool) {
 			m.best[KindAgent] = Match{Kind: KindAgent, TokStart: start, TokEnd: end, Agent: c.agent}
 		}
 		if len(c.places) > 0 && end > m.best[KindPlace].TokEnd && how <= keyConj {
-			m.best[KindPlace] = Match{Kind: KindPlace, TokStart: start, TokEnd: end, Places: c.places}
+			m.best[KindPlace] = Match{Kind: KindPlace, TokStart: start, TokEnd: end, Places: c.places, PlaceWord: c.placeWord}
 		}
 		if len(c.triggers) > 0 && end > m.best[KindTrigger].TokEnd {
 			if tr := m.firstAllowed(c.triggers, end); tr != nil {

@@ -41,8 +41,10 @@ func (c *DocContext) Add(ms []Match) {
 }
 
 // Resolve picks one of the candidates: the one whose country the document
-// mentions most, then the most populous, then the first by ID. It returns
-// nil for no candidates; c may be nil.
+// mentions most, then the likeliest kind (a city before the governorate or
+// district of the same name, which the text would call محافظة or مديرية),
+// then the most populous, then the first by ID. It returns nil for no
+// candidates; c may be nil.
 func (c *DocContext) Resolve(cands []*marsad.Place) *marsad.Place {
 	var best *marsad.Place
 	bestScore := -1
@@ -58,6 +60,9 @@ func (c *DocContext) Resolve(cands []*marsad.Place) *marsad.Place {
 		case best == nil, score > bestScore:
 		case score < bestScore:
 			continue
+		case kindRank(p.Kind) > kindRank(best.Kind):
+		case kindRank(p.Kind) < kindRank(best.Kind):
+			continue
 		case p.Population > best.Population:
 		case p.Population < best.Population:
 			continue
@@ -68,4 +73,24 @@ func (c *DocContext) Resolve(cands []*marsad.Place) *marsad.Place {
 		best, bestScore = p, score
 	}
 	return best
+}
+
+// kindRank orders the kinds of same-named places by how likely a bare
+// name means that kind.
+func kindRank(kind string) int {
+	switch kind {
+	case "country", "capital":
+		return 6
+	case "city":
+		return 5
+	case "admin1", "region":
+		return 4
+	case "town", "airport", "base", "crossing", "port":
+		return 3
+	case "admin2", "neighbourhood":
+		return 2
+	case "admin3", "camp":
+		return 1
+	}
+	return 0
 }

@@ -45,14 +45,31 @@ var eventColumns = []column{
 }
 
 // laterEventColumns were added to the events table by later migrations
-// (the first migration creates eventColumns); they follow eventColumns in
-// eventValues and scanEvent.
-var laterEventColumns = []column{
-	{"happening_id", "TEXT NOT NULL DEFAULT ''"}, {"mention", "TEXT NOT NULL DEFAULT ''"}, // v3
+// (the first migration creates eventColumns), each with the schema version
+// that added it; they follow eventColumns in eventValues and scanEvent.
+var laterEventColumns = []struct {
+	column
+	version int
+}{
+	{column{"happening_id", "TEXT NOT NULL DEFAULT ''"}, 3}, {column{"mention", "TEXT NOT NULL DEFAULT ''"}, 3},
+	{column{"loc_kind", "TEXT NOT NULL DEFAULT ''"}, 4}, {column{"loc_admin1", "TEXT NOT NULL DEFAULT ''"}, 4},
+	{column{"loc_precision", "TEXT NOT NULL DEFAULT ''"}, 4}, {column{"loc_basis", "TEXT NOT NULL DEFAULT ''"}, 4},
+	{column{"date_precision", "TEXT NOT NULL DEFAULT ''"}, 4},
+}
+
+// eventColumnsAt are the events table's columns at a schema version.
+func eventColumnsAt(version int) []column {
+	cols := append([]column{}, eventColumns...)
+	for _, c := range laterEventColumns {
+		if c.version <= version {
+			cols = append(cols, c.column)
+		}
+	}
+	return cols
 }
 
 // allEventColumns are the events table's columns today.
-var allEventColumns = append(append([]column{}, eventColumns...), laterEventColumns...)
+var allEventColumns = eventColumnsAt(len(SQLite.migrations()))
 
 // eventNames is "e.id, e.doc_id, …" for SELECT.
 func eventNames(cols []column, prefix string) string {
@@ -115,6 +132,12 @@ func eventValues(e *store.StoredEvent, k store.EventKeys) ([]any, error) {
 		e.Trigger.Text, e.Trigger.Start, e.Trigger.End, e.CoderVersion,
 		e.Day, e.Country, e.DocSource, k.Cluster, e.ClusterID,
 		string(e.HappeningID), string(e.Mention))
+	if l := e.Location; l != nil {
+		v = append(v, string(l.Kind), string(l.Admin1), string(l.Precision), string(l.Basis))
+	} else {
+		v = append(v, "", "", "", "")
+	}
+	v = append(v, string(e.DatePrecision))
 	return v, nil
 }
 
@@ -145,6 +168,8 @@ func scanEvent(cols []column, rows Rows) (store.StoredEvent, error) {
 		e                                             store.StoredEvent
 		mode, ctx, cameo, date, dateText, clusterKey  string
 		happening, mention                            string
+		locKind, locAdmin1, locPrecision, locBasis    string
+		datePrecision                                 string
 		src, tgt                                      refScan
 		locPresent, claimPresent                      bool
 		locText, locName, locCountry, locGaz, locNorm string
@@ -164,9 +189,8 @@ func scanEvent(cols []column, rows Rows) (store.StoredEvent, error) {
 		&e.SentenceIndex, &e.SentenceStart, &e.SentenceEnd, &e.Sentence,
 		&e.Trigger.Text, &e.Trigger.Start, &e.Trigger.End, &e.CoderVersion,
 		&e.Day, &e.Country, &e.DocSource, &clusterKey, &e.ClusterID)
-	if len(cols) > len(eventColumns) {
-		dest = append(dest, &happening, &mention)
-	}
+	later := []any{&happening, &mention, &locKind, &locAdmin1, &locPrecision, &locBasis, &datePrecision}
+	dest = append(dest, later[:len(cols)-len(eventColumns)]...)
 	dest = append(dest, &e.DocTitle, &e.DocDate, &e.DocURL)
 	if err := rows.Scan(dest...); err != nil {
 		return e, fmt.Errorf("scan event: %w", err)
@@ -177,9 +201,12 @@ func scanEvent(cols []column, rows Rows) (store.StoredEvent, error) {
 	e.Mode, e.CAMEO, e.Date, e.DateText = marsad.OptText(mode), marsad.OptText(cameo), marsad.OptText(date), marsad.OptText(dateText)
 	e.Source, e.Target = src.ref(), tgt.ref()
 	e.HappeningID, e.Mention = marsad.OptText(happening), marsad.OptText(mention)
+	e.DatePrecision = marsad.OptText(datePrecision)
 	if locPresent {
 		l := &marsad.PlaceRef{Text: locText, Start: locStart, End: locEnd, Name: marsad.OptText(locName),
-			Country: marsad.OptText(locCountry), GazetteerID: marsad.OptText(locGaz)}
+			Country: marsad.OptText(locCountry), GazetteerID: marsad.OptText(locGaz),
+			Kind: marsad.OptText(locKind), Admin1: marsad.OptText(locAdmin1),
+			Precision: marsad.OptText(locPrecision), Basis: marsad.OptText(locBasis)}
 		if lat.Valid {
 			l.Lat = &lat.Float64
 		}

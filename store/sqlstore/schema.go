@@ -92,7 +92,16 @@ func (d Dialect) migrations() []migration {
 		`ALTER TABLE events ADD COLUMN mention TEXT NOT NULL DEFAULT ''`,
 		`CREATE INDEX events_happening ON events (happening_id)`,
 	}
-	return []migration{v1, v2, v3}
+	// Where the place came from and how exact it is, and the date's
+	// precision.
+	v4 := migration{
+		`ALTER TABLE events ADD COLUMN loc_kind TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE events ADD COLUMN loc_admin1 TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE events ADD COLUMN loc_precision TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE events ADD COLUMN loc_basis TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE events ADD COLUMN date_precision TEXT NOT NULL DEFAULT ''`,
+	}
+	return []migration{v1, v2, v3, v4}
 }
 
 // SchemaVersion is the version a store has after Open.

@@ -42,7 +42,7 @@ func OpenVersion(ctx context.Context, db DB, d Dialect, version int) (*Store, er
 	}
 	cols := allEventColumns
 	if version > 0 && version < len(d.migrations()) {
-		cols = eventColumns // laterEventColumns come with the latest migration
+		cols = eventColumnsAt(version)
 	}
 	return &Store{db: db, d: d, q: boundQuerier{db, d}, WindowDays: dedup.DefaultWindowDays, cols: cols}, nil
 }

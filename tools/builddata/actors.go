@@ -195,7 +195,7 @@ func (b *builder) actors() (int, error) {
 			b.log.drop(file, "event trigger word, not an actor", desc)
 			continue
 		}
-		if pm, pn := places.MatchText(a.name); a.sector == "" && spans(pm, pn, lexicon.KindPlace) != nil {
+		if pm, pn := places.MatchText(a.name); a.sector == "" && townOrBigger(spans(pm, pn, lexicon.KindPlace)) {
 			b.log.drop(file, "a place, not an actor (no sector)", desc)
 			continue
 		}
@@ -251,4 +251,19 @@ func appendNew(list []string, items ...string) []string {
 		}
 	}
 	return list
+}
+
+// townOrBigger reports whether a place match has a candidate bigger than
+// a village: village names are often words, and an actor of that name is
+// more likely the word.
+func townOrBigger(m *lexicon.Match) bool {
+	if m == nil {
+		return false
+	}
+	for _, p := range m.Places {
+		if p.Kind != "village" && p.Kind != "admin3" {
+			return true
+		}
+	}
+	return false
 }

@@ -22,6 +22,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/marsad/marsad"
 	"github.com/marsad/marsad/arabic"
 	"github.com/marsad/marsad/internal/shared"
 	"github.com/marsad/marsad/lexicon"
@@ -44,9 +45,12 @@ type builder struct {
 	shared, data string
 	curated      *lexicon.Lexicon
 	freq         map[string]int    // corpus frequency by arabic.WordKey
+	locative     map[string]int    // of which after a locative word or with ب
 	keep         map[string]string // name key → scope ("", "actor" or "place") kept although frequent
 	minFreq      int
 	log          *logger
+	// geonamesXref is the GeoNames id a regional place names in its xref.
+	geonamesXref map[*marsad.Place]string
 }
 
 func run(sharedDir, dataDir, keepFile string, minFreq int, out io.Writer) error {
@@ -62,7 +66,7 @@ func run(sharedDir, dataDir, keepFile string, minFreq int, out io.Writer) error 
 		return err
 	}
 	b := &builder{shared: sharedDir, data: dataDir, curated: cur, keep: keep, minFreq: minFreq, log: newLogger()}
-	if b.freq, err = corpusFrequencies(filepath.Join(sharedDir, "corpus", "ant-politics-2000.jsonl")); err != nil {
+	if b.freq, b.locative, err = corpusFrequencies(filepath.Join(sharedDir, "corpus", "ant-politics-2000.jsonl")); err != nil {
 		return err
 	}
 	steps := []struct {
@@ -126,6 +130,11 @@ func nameKey(name string) string {
 // is a frequent everyday word not on the keep list; it returns the
 // frequency.
 func (b *builder) commonWord(name, scope string) (int, bool) {
+	return b.commonAt(name, scope, b.minFreq)
+}
+
+// commonAt is commonWord with its own frequency threshold.
+func (b *builder) commonAt(name, scope string, minFreq int) (int, bool) {
 	k := nameKey(name)
 	s, listed := b.keep[k]
 	if listed && s == "drop" {
@@ -135,7 +144,7 @@ func (b *builder) commonWord(name, scope string) (int, bool) {
 		return 0, false
 	}
 	n := b.freq[k]
-	return n, n >= b.minFreq
+	return n, n >= minFreq
 }
 
 // logger collects dropped entries by reason.
