@@ -198,30 +198,30 @@ const (
 // Event is one coded event with its provenance. Every field is always
 // present in JSON; unknown ones are null.
 type Event struct {
-	ID               string    `json:"id"`
-	DocID            string    `json:"doc_id"`
-	EventType        string    `json:"event_type"`
-	Mode             OptText   `json:"mode"`
-	Context          []string  `json:"context"`
-	CAMEO            OptText   `json:"cameo"`
-	Source           *ActorRef `json:"source"`
-	Target           *ActorRef `json:"target"`
-	Location         *PlaceRef `json:"location"`
-	Date             OptText   `json:"date"`
-	DateText         OptText   `json:"date_text"`
+	ID        string    `json:"id"`
+	DocID     string    `json:"doc_id"`
+	EventType string    `json:"event_type"`
+	Mode      OptText   `json:"mode"`
+	Context   []string  `json:"context"`
+	CAMEO     OptText   `json:"cameo"`
+	Source    *ActorRef `json:"source"`
+	Target    *ActorRef `json:"target"`
+	Location  *PlaceRef `json:"location"`
+	Date      OptText   `json:"date"`
+	DateText  OptText   `json:"date_text"`
 	// DatePrecision is how much of Date the text says: day, week, month
 	// or year (a date the text does not state is the article's day).
-	DatePrecision OptText `json:"date_precision"`
-	Modality         string    `json:"modality"`
-	ClaimedBy        *Claim    `json:"claimed_by"`
-	Fatalities       *int      `json:"fatalities"`
-	FatalitiesApprox bool      `json:"fatalities_approx"`
-	Confidence       float64   `json:"confidence"`
-	SentenceIndex    int       `json:"sentence_index"`
-	SentenceStart    int       `json:"sentence_start"`
-	SentenceEnd      int       `json:"sentence_end"`
-	Sentence         string    `json:"sentence"`
-	Trigger          Span      `json:"trigger"`
+	DatePrecision    OptText `json:"date_precision"`
+	Modality         string  `json:"modality"`
+	ClaimedBy        *Claim  `json:"claimed_by"`
+	Fatalities       *int    `json:"fatalities"`
+	FatalitiesApprox bool    `json:"fatalities_approx"`
+	Confidence       float64 `json:"confidence"`
+	SentenceIndex    int     `json:"sentence_index"`
+	SentenceStart    int     `json:"sentence_start"`
+	SentenceEnd      int     `json:"sentence_end"`
+	Sentence         string  `json:"sentence"`
+	Trigger          Span    `json:"trigger"`
 	// HappeningID is shared by the events of one document that report one
 	// happening (coreference inside the article); the first event of the
 	// happening carries the merged roles, place and date.
