@@ -25,17 +25,18 @@ const (
 	FileTriggers      = "triggers.tsv"
 	FileTriggersCAMEO = "review/triggers-cameo.tsv"
 	FilePlacesCurated = "places-curated.tsv"
+	FilePlacesWorld   = "places-world.tsv"
 	FilePlaces        = "places.tsv"
 )
 
 // CuratedFiles are the hand-written files; tools/builddata reads them to
 // clean the generated ones.
-var CuratedFiles = []string{FileCountries, FileActorsCurated, FileAgents, FileTriggers, FilePlacesCurated}
+var CuratedFiles = []string{FileCountries, FileActorsCurated, FileAgents, FileTriggers, FilePlacesCurated, FilePlacesWorld}
 
 // AllFiles are the files Load reads. review/triggers-cameo.tsv is not
 // among them (nor embedded): it is a machine-converted review list from
 // which analysts copy entries into triggers.tsv.
-var AllFiles = []string{FileCountries, FileActorsCurated, FileActors, FileAgents, FileAgentsUA, FileTriggers, FilePlacesCurated, FilePlaces}
+var AllFiles = []string{FileCountries, FileActorsCurated, FileActors, FileAgents, FileAgentsUA, FileTriggers, FilePlacesCurated, FilePlacesWorld, FilePlaces}
 
 // Agent is a word naming a kind of actor rather than an actor: "كتيبة"
 // (a brigade), "العميد" (a brigadier), "مدنيون" (civilians).
@@ -138,7 +139,7 @@ func LoadFiles(fsys fs.FS, files ...string) (*Lexicon, error) {
 			err = l.addAgents(t)
 		case FileTriggers, FileTriggersCAMEO:
 			err = l.addTriggers(t)
-		case FilePlacesCurated, FilePlaces:
+		case FilePlacesCurated, FilePlacesWorld, FilePlaces:
 			err = l.addPlaces(t)
 		default:
 			err = fmt.Errorf("%s: not a knowledge file this lexicon knows", name)
@@ -162,6 +163,7 @@ var required = map[string][]string{
 	FileTriggers:      {"event_type", "mode", "context", "cameo", "pos", "forms", "needs"},
 	FileTriggersCAMEO: {"event_type", "mode", "context", "cameo", "pos", "forms", "needs"},
 	FilePlacesCurated: {"id", "name", "country", "admin1", "lat", "lon", "population", "kind", "names"},
+	FilePlacesWorld:   {"id", "name", "country", "admin1", "lat", "lon", "population", "kind", "names"},
 	FilePlaces:        {"id", "name", "country", "admin1", "lat", "lon", "population", "kind", "names"},
 }
 

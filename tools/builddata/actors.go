@@ -162,7 +162,7 @@ func (b *builder) actors() (int, error) {
 	}
 	// The UA dictionary codes many cities as country actors (بغداد → IRQ);
 	// in text they are places, and an actor match would hide the location.
-	places, err := lexicon.LoadFiles(os.DirFS(b.data), lexicon.FilePlaces, lexicon.FilePlacesCurated)
+	places, err := lexicon.LoadFiles(os.DirFS(b.data), lexicon.FilePlaces, lexicon.FilePlacesCurated, lexicon.FilePlacesWorld)
 	if err != nil {
 		return 0, fmt.Errorf("loading places: %w", err)
 	}
