@@ -387,8 +387,13 @@ func (c *Coder) date(e *marsad.Event, doc marsad.Document, v *sentenceView, t *t
 			if d < 0 {
 				d = trig - x.End
 			}
-			if d > dateReach {
+			if d > dateNear && !v.sameClause(t, x) {
 				continue // a date in another clause of a long sentence
+			}
+			if x.Date != "" && doc.Date != "" && x.Date > doc.Date && e.Modality != marsad.Future && e.Modality != marsad.Hypothetical {
+				// The date of what is called for or planned (يدعو لإجراء
+				// انتخابات العام المقبل), not of the event.
+				continue
 			}
 			if d < bestDist {
 				best, bestDist = i, d
@@ -411,9 +416,29 @@ func (c *Coder) date(e *marsad.Event, doc marsad.Document, v *sentenceView, t *t
 	}
 }
 
-// dateReach is how far (in characters) a date expression may be from the
-// trigger and still date it.
-const dateReach = 60
+// dateNear is how close (in characters) a date expression must be to the
+// trigger to date it across a clause break; in the trigger's own clause
+// any distance will do.
+const dateNear = 25
+
+// sameClause reports whether no clause break lies between the trigger and
+// a date expression of its sentence.
+func (v *sentenceView) sameClause(t *trigger, x DateExpr) bool {
+	at := -1
+	for i := range v.toks {
+		if v.toks[i].Start-v.sent.Start >= x.Start {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	if at < t.start {
+		return !v.breakBetween(at, t.start)
+	}
+	return !v.breakBetween(t.end, at)
+}
 
 // confidence is a simple evidence score: verbs are surer than nouns, and
 // each role, place and date found adds to it.
