@@ -42,8 +42,14 @@ type Options struct {
 	MaxFetch int64
 	// Timeout bounds one URL fetch (0: DefaultTimeout).
 	Timeout time.Duration
-	// Client fetches URLs (nil: a client with Timeout).
+	// Client fetches URLs (nil: a client with Timeout that connects to
+	// public addresses only; a Client given here is used as it is).
 	Client *http.Client
+	// AllowPrivate lets URL fetches connect to loopback, link-local and
+	// private-range addresses, which are refused by default.
+	AllowPrivate bool
+	// trusted is one "ip:port" fetched from as if public (tests).
+	trusted string
 	// Stdin is read for the path "-" (nil: os.Stdin).
 	Stdin io.Reader
 }
