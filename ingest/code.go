@@ -34,6 +34,10 @@ type Result struct {
 	Fatal error
 }
 
+// bigDoc is the text size in bytes over which documents are coded one at a
+// time.
+const bigDoc = 128 << 10
+
 // DefaultDocTimeout is the time budget of one document (Budget.DocTimeout).
 const DefaultDocTimeout = 30 * time.Second
 
@@ -73,6 +77,10 @@ func CodeOrderedBudget(ctx context.Context, c Coder, paths []string, opts reader
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	// Documents over bigDoc are coded one at a time: the coder's memory
+	// grows with a document's sentences, and two of the largest at once
+	// would double the peak.
+	big := make(chan struct{}, 1)
 	jobs := make(chan job, workers*4)
 	ahead := make(chan struct{}, workers*8) // documents read but not yet emitted
 	done := make(chan job, workers*4)
@@ -92,7 +100,13 @@ func CodeOrderedBudget(ctx context.Context, c Coder, paths []string, opts reader
 					j.res.Skipped = s
 				}
 				if j.res.Reject == nil && j.res.Fatal == nil && !j.res.Skipped {
+					if len(j.res.Doc.Text) > bigDoc {
+						big <- struct{}{}
+					}
 					j.res.Events, j.res.Reject = codeOne(ctx, c, j.res.Doc, budget.DocTimeout)
+					if len(j.res.Doc.Text) > bigDoc {
+						<-big
+					}
 				}
 				done <- j
 			}

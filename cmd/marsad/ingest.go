@@ -17,7 +17,7 @@ import (
 func init() {
 	var db *string
 	var format, date, columns string
-	var workers, batch, maxRejects, maxText int
+	var workers, batch, maxRejects, maxText, maxItems int
 	var docTimeout time.Duration
 	var allowPrivate, asJSON, quiet bool
 	register(&command{
@@ -47,6 +47,7 @@ Limits and their defaults are in docs/reliability.md.`,
 			fs.IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "documents coded in parallel")
 			fs.IntVar(&batch, "batch", 200, "documents per transaction")
 			fs.IntVar(&maxText, "max-text", reader.DefaultMaxText, "reject records with more `bytes` of text (checked while reading)")
+			fs.IntVar(&maxItems, "max-items", reader.DefaultMaxItems, "items read from one feed; the rest are one reject")
 			fs.DurationVar(&docTimeout, "doc-timeout", ingest.DefaultDocTimeout, "time budget of one document; one coded longer is rejected (negative: none)")
 			fs.IntVar(&maxRejects, "max-rejects", ingest.DefaultMaxRejects, "reject messages listed; the rest are only counted")
 			allowPrivateFlag(fs, &allowPrivate)
@@ -57,7 +58,7 @@ Limits and their defaults are in docs/reliability.md.`,
 			if len(args) == 0 {
 				return errUsage
 			}
-			ropt := reader.Options{Format: format, Date: date, Stdin: env.Stdin, MaxText: maxText, AllowPrivate: allowPrivate}
+			ropt := reader.Options{Format: format, Date: date, Stdin: env.Stdin, MaxText: maxText, MaxItems: maxItems, AllowPrivate: allowPrivate}
 			if columns != "" {
 				cols, err := reader.ParseColumns(columns)
 				if err != nil {
