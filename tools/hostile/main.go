@@ -1,8 +1,8 @@
 // Command hostile measures what hostile inputs cost a Marsad run: it
 // generates each shape below at the sizes asked (1, 4 and 16 MB by
 // default), runs `marsad ingest` on each into a fresh SQLite store with the
-// default limits, and prints the wall time, the peak resident memory of
-// the process and what the run did with the input.
+// default limits, and prints the wall and CPU time, the peak resident
+// memory of the process and what the run did with the input.
 //
 //	go build -o /tmp/marsad ./cmd/marsad
 //	go run ./tools/hostile -marsad /tmp/marsad            # all shapes, 1 4 16 MB
@@ -70,9 +70,10 @@ var shapes = []shape{
 	}},
 }
 
-// fill writes unit until about n bytes are written.
+// fill writes unit as often as fits in n bytes, so that a 1 MB shape is
+// just within the default text limit (1 MiB) and gets coded.
 func fill(w *bufio.Writer, n int, unit string) {
-	for written := 0; written < n; written += len(unit) {
+	for written := len(unit); written <= n; written += len(unit) {
 		w.WriteString(unit)
 	}
 }
@@ -92,8 +93,8 @@ func main() {
 		defer os.RemoveAll(d)
 		work = d
 	}
-	fmt.Println("| shape | MB | seconds | peak MB | s per MB | result |")
-	fmt.Println("|---|---:|---:|---:|---:|---|")
+	fmt.Println("| shape | MB | wall s | CPU s | peak MB | CPU s per MB | result |")
+	fmt.Println("|---|---:|---:|---:|---:|---:|---|")
 	for _, sh := range shapes {
 		if *only != "" && !contains(strings.Split(*only, ","), sh.name) {
 			continue
@@ -107,8 +108,8 @@ func main() {
 			if err := generate(in, sh, mb<<20); err != nil {
 				fail(err)
 			}
-			secs, peak, result := run(*bin, in, filepath.Join(work, fmt.Sprintf("%d-%s.db", mb, sh.name)))
-			fmt.Printf("| %s | %d | %.1f | %.0f | %.2f | %s |\n", sh.name, mb, secs, peak, secs/float64(mb), result)
+			secs, cpu, peak, result := run(*bin, in, filepath.Join(work, fmt.Sprintf("%d-%s.db", mb, sh.name)))
+			fmt.Printf("| %s | %d | %.1f | %.1f | %.0f | %.2f | %s |\n", sh.name, mb, secs, cpu, peak, cpu/float64(mb), result)
 			os.Remove(in)
 		}
 	}
@@ -128,9 +129,10 @@ func generate(path string, sh shape, n int) error {
 	return f.Close()
 }
 
-// run ingests in into a new store and returns the wall time, the peak
-// resident set in MB and the summary line.
-func run(bin, in, db string) (secs, peakMB float64, result string) {
+// run ingests in into a new store and returns the wall time, the CPU time
+// (user and system: on a loaded machine the wall time says little), the
+// peak resident set in MB and the summary line.
+func run(bin, in, db string) (secs, cpu, peakMB float64, result string) {
 	os.Remove(db)
 	defer os.Remove(db)
 	defer os.Remove(db + "-wal")
@@ -141,6 +143,7 @@ func run(bin, in, db string) (secs, peakMB float64, result string) {
 	secs = time.Since(start).Seconds()
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		peakMB = float64(ru.Maxrss) / 1024 // kilobytes on Linux
+		cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 	}
 	for _, line := range strings.Split(string(out), "\n") {
 		if strings.HasPrefix(line, "ingested in") {
@@ -150,7 +153,7 @@ func run(bin, in, db string) (secs, peakMB float64, result string) {
 	if err != nil {
 		result += " (" + err.Error() + ")"
 	}
-	return secs, peakMB, result
+	return secs, cpu, peakMB, result
 }
 
 func contains(list []string, s string) bool {
