@@ -11,6 +11,10 @@ import (
 // tables) is cut so that later stages never see a huge sentence.
 const maxSentenceWords = 400
 
+// maxSentenceRunes bounds a sentence in code points too: a run without
+// spaces (a scraped blob, a hostile input) is cut at a safe boundary.
+const maxSentenceRunes = 4000
+
 // Split cuts text into sentences with code point offsets into text.
 //
 // Sentences end at ؟ ? ! … and at a full stop, and at every newline
@@ -184,15 +188,21 @@ func allSingles(w []rune) bool {
 	return true
 }
 
-// cutLong splits [a,b) into pieces of at most maxSentenceWords words,
-// cutting after a comma when one is in the second half of the window and
-// at a space otherwise. The pieces are trimmed.
+// cutLong splits [a,b) into pieces of at most maxSentenceWords words and
+// maxSentenceRunes code points, cutting after a comma when one is in the
+// second half of the window and at a space otherwise (for a window without
+// a space, before a letter rather than before a mark that belongs to the
+// letter ahead of it). The pieces are trimmed.
 func cutLong(rs []rune, a, b int) [][2]int {
 	var out [][2]int
 	for {
 		words, inWord := 0, false
 		cut := -1
 		for i := a; i < b; i++ {
+			if i-a == maxSentenceRunes {
+				cut = safeCut(rs, a, i)
+				break
+			}
 			if isSpace(rs[i]) {
 				if inWord {
 					words++
@@ -230,6 +240,23 @@ func cutLong(rs []rune, a, b int) [][2]int {
 			return out
 		}
 	}
+}
+
+// safeCut is where a window [a,i) without a word limit reached is cut:
+// after its last space, else before its last code point that does not
+// attach to the one before it (a combining mark or a joiner).
+func safeCut(rs []rune, a, i int) int {
+	for j := i; j > a+(i-a)/2; j-- {
+		if isSpace(rs[j-1]) {
+			return j
+		}
+	}
+	for j := i; j > a+1; j-- {
+		if r := rs[j]; !unicode.In(r, unicode.Mn, unicode.Me, unicode.Mc) && r != 0x200C && r != 0x200D {
+			return j
+		}
+	}
+	return i
 }
 
 func isTerminator(r rune) bool {

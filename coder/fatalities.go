@@ -72,14 +72,18 @@ func (v *sentenceView) numberAt(i int) (val int, approx bool, width int) {
 		for _, r := range t.Norm {
 			if r >= '0' && r <= '9' {
 				digits = append(digits, r)
-			} else if r == '.' {
+			} else if r == '.' || r == '٫' { // the decimal separator: 3.5, ٣٫٥
 				break
 			}
 		}
-		if n, err := strconv.Atoi(string(digits)); err == nil && n < 1_000_000 {
+		// A number glued to letters (1e9, 5km) counts no one; one too
+		// long for an int is a number whose value is not read. Either is
+		// still a number token, so the rest of the sentence reads the same.
+		glued := i+1 < len(v.toks) && v.toks[i+1].Start == t.End && v.toks[i+1].Kind == marsad.Latin
+		if n, err := strconv.Atoi(string(digits)); err == nil && !glued {
 			return n, false, 1
 		}
-		return 0, false, 0
+		return -1, false, 1
 	}
 	if h, ok := v.hasCueAt(i, cueNumber); ok {
 		return h.value, false, h.end - h.start

@@ -30,7 +30,13 @@ const (
 // modality and nothing they say disagrees: not their actors, not their
 // place, not an explicit date. Events of one sentence were already merged
 // by the coder, so two left apart there are different happenings.
+//
+// A mention joins one of the last lookBack happenings that has fewer than
+// maxMentions mentions, so that the work stays linear in the events of a
+// document however many there are (a huge text repeating one sentence);
+// articles tell far fewer.
 func Link(evs []marsad.Event) []marsad.Event {
+	l := &linker{stems: map[string][]string{}}
 	var groups [][]int
 	for i := range evs {
 		if evs[i].Mention == Toll {
@@ -39,8 +45,8 @@ func Link(evs []marsad.Event) []marsad.Event {
 		g := -1
 		// The most recent compatible happening: references point back to
 		// what the article has just told.
-		for k := len(groups) - 1; k >= 0; k-- {
-			if compatibleGroup(evs, groups[k], i) {
+		for k := len(groups) - 1; k >= 0 && k >= len(groups)-lookBack; k-- {
+			if len(groups[k]) < maxMentions && l.compatibleGroup(evs, groups[k], i) {
 				g = k
 				break
 			}
@@ -79,9 +85,15 @@ func Link(evs []marsad.Event) []marsad.Event {
 	return evs
 }
 
-func compatibleGroup(evs []marsad.Event, grp []int, i int) bool {
+// Bounds of Link's search (see Link).
+const (
+	lookBack    = 64
+	maxMentions = 64
+)
+
+func (l *linker) compatibleGroup(evs []marsad.Event, grp []int, i int) bool {
 	for _, j := range grp {
-		if !compatible(&evs[j], &evs[i]) {
+		if !l.compatible(&evs[j], &evs[i]) {
 			return false
 		}
 	}
@@ -90,11 +102,11 @@ func compatibleGroup(evs []marsad.Event, grp []int, i int) bool {
 
 // compatible: same type and modality, another sentence, and no
 // disagreement on source, target, place or an explicitly stated date.
-func compatible(a, b *marsad.Event) bool {
+func (l *linker) compatible(a, b *marsad.Event) bool {
 	if a.EventType != b.EventType || a.Modality != b.Modality || a.SentenceIndex == b.SentenceIndex {
 		return false
 	}
-	if !sameActor(a.Source, b.Source) || !sameActor(a.Target, b.Target) {
+	if !l.sameActor(a.Source, b.Source) || !l.sameActor(a.Target, b.Target) {
 		return false
 	}
 	if !samePlace(a.Location, b.Location) {
@@ -106,7 +118,7 @@ func compatible(a, b *marsad.Event) bool {
 	// Nothing disagrees; still, two full reports (each naming a party)
 	// are two happenings unless something ties them: a shared party or
 	// place, or a lede that sums up what follows.
-	return bare(a) || bare(b) || a.SentenceIndex == 0 || b.SentenceIndex == 0 || tied(a, b)
+	return bare(a) || bare(b) || a.SentenceIndex == 0 || b.SentenceIndex == 0 || l.tied(a, b)
 }
 
 // bare: a mention that names no party ("القصف", "الهجوم"): a reference
@@ -115,11 +127,11 @@ func bare(e *marsad.Event) bool { return e.Source == nil && e.Target == nil }
 
 // tied: the two mentions share a party, a named place, or their trigger
 // word (الغارات … الغارة).
-func tied(a, b *marsad.Event) bool {
+func (l *linker) tied(a, b *marsad.Event) bool {
 	same := func(x, y *marsad.ActorRef) bool {
-		return x != nil && y != nil && (x.ActorID != "" && x.ActorID == y.ActorID || shareWord(x.Text, y.Text))
+		return x != nil && y != nil && (x.ActorID != "" && x.ActorID == y.ActorID || l.shareWord(x.Text, y.Text))
 	}
-	if same(a.Source, b.Source) || same(a.Target, b.Target) || shareWord(a.Trigger.Text, b.Trigger.Text) {
+	if same(a.Source, b.Source) || same(a.Target, b.Target) || l.shareWord(a.Trigger.Text, b.Trigger.Text) {
 		return true
 	}
 	return a.Location != nil && b.Location != nil && a.Location.GazetteerID != "" && a.Location.GazetteerID == b.Location.GazetteerID
@@ -127,14 +139,14 @@ func tied(a, b *marsad.Event) bool {
 
 // sameActor: either side unknown, or the same dictionary actor, or phrases
 // that share a word.
-func sameActor(a, b *marsad.ActorRef) bool {
+func (l *linker) sameActor(a, b *marsad.ActorRef) bool {
 	if a == nil || b == nil {
 		return true
 	}
 	if a.ActorID != "" && b.ActorID != "" {
 		return a.ActorID == b.ActorID
 	}
-	if shareWord(a.Text, b.Text) {
+	if l.shareWord(a.Text, b.Text) {
 		return true
 	}
 	// Unresolved phrases ("أربعة أشخاص", "عناصر متطرفين") often name one
@@ -155,12 +167,12 @@ func isCountry(p *marsad.PlaceRef) bool { return strings.HasPrefix(string(p.Gaze
 
 // shareWord reports whether two phrases share a folded word of three
 // letters or more, without clitics.
-func shareWord(a, b string) bool {
+func (l *linker) shareWord(a, b string) bool {
 	words := map[string]bool{}
-	for _, w := range keys(a) {
+	for _, w := range l.keys(a) {
 		words[w] = true
 	}
-	for _, w := range keys(b) {
+	for _, w := range l.keys(b) {
 		if words[w] {
 			return true
 		}
@@ -168,8 +180,20 @@ func shareWord(a, b string) bool {
 	return false
 }
 
+// linker keeps the keys of each phrase Link compares, worked out once.
+type linker struct{ stems map[string][]string }
+
 // keys are the stems of a phrase that can tie two mentions (three letters
 // or more: short stems are mostly particles).
+func (l *linker) keys(s string) []string {
+	if k, ok := l.stems[s]; ok {
+		return k
+	}
+	k := keys(s)
+	l.stems[s] = k
+	return k
+}
+
 func keys(s string) []string {
 	var out []string
 	for _, w := range arabic.Stems(s) {

@@ -56,3 +56,26 @@ func TestSeparateReportsStayApart(t *testing.T) {
 		t.Errorf("running toll: happening %q, mention %q", evs[2].HappeningID, evs[2].Mention)
 	}
 }
+
+// A huge text repeating one sentence gives thousands of mentions that all
+// agree. Each joins one of the most recent happenings only while it has
+// fewer than 64 mentions, so that linking stays linear in the events
+// instead of comparing every mention with every other.
+func TestLinkingIsBounded(t *testing.T) {
+	evs := make([]marsad.Event, 5000)
+	for i := range evs {
+		evs[i] = strike(fmt.Sprint(i), i+1, "سلاح الجو", "درنة")
+	}
+	size := map[marsad.OptText]int{}
+	for _, e := range coref.Link(evs) {
+		size[e.HappeningID]++
+	}
+	for h, n := range size {
+		if n > 64 {
+			t.Fatalf("happening %s has %d mentions; a happening takes at most 64", h, n)
+		}
+	}
+	if len(size) != (5000+63)/64 {
+		t.Errorf("%d happenings, want %d full ones of 64 mentions", len(size), (5000+63)/64)
+	}
+}

@@ -6,8 +6,11 @@ package ingest
 
 import (
 	"context"
+	"encoding/hex"
+	"errors"
 	"fmt"
 	"sync"
+	"time"
 
 	marsad "github.com/marsad/marsad"
 	"github.com/marsad/marsad/reader"
@@ -31,14 +34,42 @@ type Result struct {
 	Fatal error
 }
 
+// bigDoc is the text size in bytes over which documents are coded one at a
+// time.
+const bigDoc = 128 << 10
+
+// DefaultDocTimeout is the time budget of one document (Budget.DocTimeout).
+const DefaultDocTimeout = 30 * time.Second
+
+// Budget bounds the work on one document.
+type Budget struct {
+	// DocTimeout stops coding a document that takes longer and rejects it
+	// with that reason (0: DefaultDocTimeout; negative: no limit).
+	DocTimeout time.Duration
+	// Dedup passes a document whose text (Document.Hash) was already read
+	// in this run to emit as Skipped, before any analysis: the first copy
+	// in input order is the one coded.
+	Dedup bool
+}
+
 // CodeOrdered reads paths, codes documents on several workers and hands
 // every result to emit in input order, so output is deterministic whatever
 // the number of workers. skip, when not nil, is asked first for each
-// document; a document it skips is passed to emit uncoded.
+// document; a document it skips is passed to emit uncoded. Each document
+// has the default time budget (DefaultDocTimeout).
 func CodeOrdered(ctx context.Context, c Coder, paths []string, opts reader.Options, workers int,
+	skip func(marsad.Document) (bool, error), emit func(Result) error) error {
+	return CodeOrderedBudget(ctx, c, paths, opts, workers, Budget{}, skip, emit)
+}
+
+// CodeOrderedBudget is CodeOrdered with the limits of budget.
+func CodeOrderedBudget(ctx context.Context, c Coder, paths []string, opts reader.Options, workers int, budget Budget,
 	skip func(marsad.Document) (bool, error), emit func(Result) error) error {
 	if workers < 1 {
 		workers = 1
+	}
+	if budget.DocTimeout == 0 {
+		budget.DocTimeout = DefaultDocTimeout
 	}
 	type job struct {
 		seq int
@@ -46,6 +77,10 @@ func CodeOrdered(ctx context.Context, c Coder, paths []string, opts reader.Optio
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	// Documents over bigDoc are coded one at a time: the coder's memory
+	// grows with a document's sentences, and two of the largest at once
+	// would double the peak.
+	big := make(chan struct{}, 1)
 	jobs := make(chan job, workers*4)
 	ahead := make(chan struct{}, workers*8) // documents read but not yet emitted
 	done := make(chan job, workers*4)
@@ -55,7 +90,7 @@ func CodeOrdered(ctx context.Context, c Coder, paths []string, opts reader.Optio
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				if j.res.Reject == nil && skip != nil {
+				if j.res.Reject == nil && skip != nil && !j.res.Skipped {
 					s, err := skip(j.res.Doc)
 					if err != nil {
 						// The store failing is no fault of the input:
@@ -65,11 +100,13 @@ func CodeOrdered(ctx context.Context, c Coder, paths []string, opts reader.Optio
 					j.res.Skipped = s
 				}
 				if j.res.Reject == nil && j.res.Fatal == nil && !j.res.Skipped {
-					evs, err := c.Code(ctx, j.res.Doc)
-					if err != nil {
-						j.res.Reject = fmt.Errorf("%s: %w", j.res.Doc.ID, err)
+					if len(j.res.Doc.Text) > bigDoc {
+						big <- struct{}{}
 					}
-					j.res.Events = evs
+					j.res.Events, j.res.Reject = codeOne(ctx, c, j.res.Doc, budget.DocTimeout)
+					if len(j.res.Doc.Text) > bigDoc {
+						<-big
+					}
 				}
 				done <- j
 			}
@@ -78,7 +115,16 @@ func CodeOrdered(ctx context.Context, c Coder, paths []string, opts reader.Optio
 	readErr := make(chan error, 1)
 	go func() {
 		seq := 0
+		seen := map[[16]byte]bool{} // the first half of each text's SHA-256
 		err := reader.Walk(paths, opts, func(it reader.Item) error {
+			dup := false
+			if budget.Dedup && it.Err == nil {
+				var key [16]byte
+				if _, err := hex.Decode(key[:], []byte(it.Doc.Hash[:min(32, len(it.Doc.Hash))])); err == nil {
+					dup = seen[key]
+					seen[key] = true
+				}
+			}
 			// Bound how far reading runs ahead of the document being
 			// emitted, so one slow document does not pile up the rest.
 			select {
@@ -89,7 +135,7 @@ func CodeOrdered(ctx context.Context, c Coder, paths []string, opts reader.Optio
 			select {
 			case <-ctx.Done():
 				return ctx.Err()
-			case jobs <- job{seq: seq, res: Result{Doc: it.Doc, Reject: it.Err}}:
+			case jobs <- job{seq: seq, res: Result{Doc: it.Doc, Reject: it.Err, Skipped: dup}}:
 			}
 			seq++
 			return nil
@@ -133,3 +179,24 @@ func CodeOrdered(ctx context.Context, c Coder, paths []string, opts reader.Optio
 	}
 	return ctx.Err()
 }
+
+// codeOne codes doc within timeout; a document that takes longer is
+// rejected with that reason rather than stalling the run.
+func codeOne(ctx context.Context, c Coder, doc marsad.Document, timeout time.Duration) ([]marsad.Event, error) {
+	if timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeoutCause(ctx, timeout, errTooSlow)
+		defer cancel()
+	}
+	evs, err := c.Code(ctx, doc)
+	if err != nil {
+		if errors.Is(context.Cause(ctx), errTooSlow) {
+			err = fmt.Errorf("%w (%s)", errTooSlow, timeout)
+		}
+		return nil, fmt.Errorf("%s: %w", doc.ID, err)
+	}
+	return evs, nil
+}
+
+// errTooSlow is the reason of a document over its time budget.
+var errTooSlow = errors.New("coding took longer than the time budget per document")

@@ -22,6 +22,12 @@ type Options struct {
 	Reader    reader.Options
 	Workers   int // documents coded in parallel (default 1)
 	BatchSize int // documents per transaction (default 200)
+	// DocTimeout is the time budget of one document (0:
+	// DefaultDocTimeout; negative: none).
+	DocTimeout time.Duration
+	// MaxRejects is how many reject messages Summary.Rejects keeps; the
+	// rest are only counted (0: DefaultMaxRejects; negative: none kept).
+	MaxRejects int
 	// Progress, when set, is called after every batch and at the end.
 	Progress func(Progress)
 }
@@ -42,18 +48,46 @@ type Summary struct {
 	Events     int            `json:"events"`
 	Seconds    float64        `json:"seconds"`
 	Reasons    map[string]int `json:"reject_reasons"`
-	Rejects    []string       `json:"rejects"` // every reject, "source:line: reason"
+	Rejects    []string       `json:"rejects"` // the first Options.MaxRejects rejects, "source:line: reason"
 	DupOfBatch int            `json:"-"`
+
+	// RejectsNotListed counts the rejects after those in Rejects.
+	RejectsNotListed int `json:"rejects_not_listed"`
+}
+
+// DefaultMaxRejects is how many reject messages a Summary keeps.
+const DefaultMaxRejects = 100
+
+// maxReasons bounds the distinct reasons counted; later ones count as "other".
+const maxReasons = 1000
+
+// addReject counts a reject, keeping its message while there is room.
+func (s *Summary) addReject(msg, reason string, keep int) {
+	s.Rejected++
+	if len(s.Rejects) < keep {
+		s.Rejects = append(s.Rejects, msg)
+	} else {
+		s.RejectsNotListed++
+	}
+	if _, ok := s.Reasons[reason]; !ok && len(s.Reasons) >= maxReasons {
+		reason = "other"
+	}
+	s.Reasons[reason]++
 }
 
 // Run ingests paths into st with coder c. Documents already in the store
-// (same content hash) are not coded again. Each batch is one transaction,
-// so an interrupted run loses at most the batch in flight, and re-running
+// (same content hash), or read before in this run, are not coded again:
+// they are recognised by the hash before any analysis. Each batch is one
+// transaction, so an interrupted run loses at most the batch in flight, and re-running
 // it adds only what is missing. A cancelled context stops the run after
 // the batch being written; the summary then covers what was saved.
 func Run(ctx context.Context, st store.Store, c Coder, paths []string, opt Options) (Summary, error) {
 	if opt.BatchSize <= 0 {
 		opt.BatchSize = 200
+	}
+	keep := opt.MaxRejects
+	if keep == 0 {
+		keep = DefaultMaxRejects
 	}
 	start := time.Now()
 	sum := Summary{Reasons: map[string]int{}}
@@ -86,7 +120,10 @@ func Run(ctx context.Context, st store.Store, c Coder, paths []string, opt Optio
 				sum.New += res.Saved
 				sum.Duplicate += res.Duplicates
 				for _, it := range res.Items {
-					if !it.Duplicate {
+					if it.Rejected != "" {
+						sum.Documents--
+						sum.addReject(it.DocID+": not stored: "+it.Rejected, "not storable", keep)
+					} else if !it.Duplicate {
 						sum.Events += it.Events
 					}
 				}
@@ -96,35 +133,31 @@ func Run(ctx context.Context, st store.Store, c Coder, paths []string, opt Optio
 		}
 	}()
 	var batch []store.Item
-	inBatch := map[string]bool{}
 	send := func() {
 		if len(batch) > 0 {
 			batches <- batch
 			batch = nil
-			clear(inBatch)
 		}
 	}
 	skip := func(d marsad.Document) (bool, error) {
 		return st.HasDocument(ctx, d.Hash)
 	}
-	err := CodeOrdered(ctx, c, paths, opt.Reader, opt.Workers, skip, func(r Result) error {
+	budget := Budget{DocTimeout: opt.DocTimeout, Dedup: true}
+	err := CodeOrderedBudget(ctx, c, paths, opt.Reader, opt.Workers, budget, skip, func(r Result) error {
 		mu.Lock()
 		defer mu.Unlock()
 		if saveErr != nil {
 			return saveErr
 		}
 		if r.Reject != nil {
-			sum.Rejected++
-			sum.Rejects = append(sum.Rejects, r.Reject.Error())
-			sum.Reasons[reasonOf(r.Reject)]++
+			sum.addReject(r.Reject.Error(), reasonOf(r.Reject), keep)
 			return nil
 		}
 		sum.Documents++
-		if r.Skipped || inBatch[r.Doc.Hash] {
+		if r.Skipped {
 			sum.Duplicate++
 			return nil
 		}
-		inBatch[r.Doc.Hash] = true
 		batch = append(batch, store.Item{Doc: r.Doc, Sentences: arabic.Split(r.Doc.Text), Events: r.Events})
 		if len(batch) >= opt.BatchSize {
 			mu.Unlock()
@@ -159,6 +192,9 @@ func reasonOf(err error) string {
 		}
 		return strings.TrimSpace(r)
 	}
+	if errors.Is(err, errTooSlow) {
+		return errTooSlow.Error()
+	}
 	return "coding failed"
 }
 
@@ -166,6 +202,9 @@ func reasonOf(err error) string {
 func (s Summary) WriteSummary(w io.Writer) {
 	fmt.Fprintf(w, "ingested in %.1f s: %d documents read — %d new, %d duplicate; %d rejected; %d events saved\n",
 		s.Seconds, s.Documents, s.New, s.Duplicate, s.Rejected, s.Events)
+	if s.RejectsNotListed > 0 {
+		fmt.Fprintf(w, "%d rejects are counted below but not listed\n", s.RejectsNotListed)
+	}
 	if len(s.Reasons) > 0 {
 		keys := make([]string, 0, len(s.Reasons))
 		for k := range s.Reasons {

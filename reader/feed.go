@@ -27,6 +27,10 @@ func readFeed(src *source, yield func(Item) bool) {
 		return
 	}
 	for i, it := range feed.Items {
+		if i == src.opts.maxItems() {
+			yield(src.reject(0, i+1, "feed has %d items, limit %d: the rest skipped", len(feed.Items), i))
+			return
+		}
 		if it == nil {
 			continue
 		}

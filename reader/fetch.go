@@ -3,6 +3,7 @@ package reader
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"iter"
 	"net/http"
@@ -11,7 +12,8 @@ import (
 )
 
 // fetch reads an http(s) URL (a feed, usually) with a timeout and a size
-// limit. The format comes from the content, not the URL, because feed URLs
+// limit, from public addresses only unless Options.AllowPrivate (see
+// ErrPrivateAddress). The format comes from the content, not the URL, because feed URLs
 // rarely end in .xml.
 func fetch(url string, opts Options) iter.Seq[Item] {
 	return func(yield func(Item) bool) {
@@ -23,9 +25,10 @@ func fetch(url string, opts Options) iter.Seq[Item] {
 		if timeout == 0 {
 			timeout = DefaultTimeout
 		}
+		g := guard{allowPrivate: opts.AllowPrivate, trusted: opts.trusted}
 		client := opts.Client
 		if client == nil {
-			client = &http.Client{Timeout: timeout}
+			client = g.client(timeout)
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		defer cancel()
@@ -34,8 +37,16 @@ func fetch(url string, opts Options) iter.Seq[Item] {
 			reject("bad URL: %v", err)
 			return
 		}
+		if err := g.checkURLHost(req.URL.Hostname(), portOf(req)); err != nil {
+			reject("%v", err)
+			return
+		}
 		req.Header.Set("User-Agent", "marsad/"+marsad.CoderVersion)
 		resp, err := client.Do(req)
+		if errors.Is(err, ErrPrivateAddress) {
+			reject("%v", errors.Unwrap(err)) // the redirect or address refused, without Go's "Get URL:" prefix
+			return
+		}
 		if err != nil {
 			reject("fetch failed: %v", err)
 			return

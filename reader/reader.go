@@ -17,9 +17,10 @@ import (
 
 // Defaults for the zero Options.
 const (
-	DefaultMaxText  = 10 << 20 // bytes of text in one record
+	DefaultMaxText  = 1 << 20  // bytes of text in one record (news articles are well under 100 KB)
 	DefaultMaxFetch = 32 << 20 // bytes fetched from one URL or read from one feed/HTML file
 	DefaultTimeout  = 30 * time.Second
+	DefaultMaxItems = 2000 // items read from one feed
 )
 
 // Formats accepted by Options.Format.
@@ -40,10 +41,19 @@ type Options struct {
 	MaxText int
 	// MaxFetch bounds a fetched URL body and a feed or HTML file (0: DefaultMaxFetch).
 	MaxFetch int64
+	// MaxItems bounds the items read from one feed; the rest are one
+	// Reject (0: DefaultMaxItems).
+	MaxItems int
 	// Timeout bounds one URL fetch (0: DefaultTimeout).
 	Timeout time.Duration
-	// Client fetches URLs (nil: a client with Timeout).
+	// Client fetches URLs (nil: a client with Timeout that connects to
+	// public addresses only; a Client given here is used as it is).
 	Client *http.Client
+	// AllowPrivate lets URL fetches connect to loopback, link-local and
+	// private-range addresses, which are refused by default.
+	AllowPrivate bool
+	// trusted is one "ip:port" fetched from as if public (tests).
+	trusted string
 	// Stdin is read for the path "-" (nil: os.Stdin).
 	Stdin io.Reader
 }
@@ -253,7 +263,7 @@ func (o *Options) check() error {
 			return fmt.Errorf("column mapping for unknown field %q (fields: %s)", field, strings.Join(fieldNames, ", "))
 		}
 	}
-	if o.MaxText < 0 || o.MaxFetch < 0 || o.Timeout < 0 {
+	if o.MaxText < 0 || o.MaxFetch < 0 || o.Timeout < 0 || o.MaxItems < 0 {
 		return errors.New("limits must not be negative")
 	}
 	return nil
@@ -264,6 +274,13 @@ func (o *Options) maxText() int {
 		return o.MaxText
 	}
 	return DefaultMaxText
+}
+
+func (o *Options) maxItems() int {
+	if o.MaxItems > 0 {
+		return o.MaxItems
+	}
+	return DefaultMaxItems
 }
 
 func (o *Options) maxFetch() int64 {

@@ -244,12 +244,16 @@ func TestFeedURL(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
-	docs, rejects := collect(t, srv.URL+"/feed", Options{})
+	local := Options{AllowPrivate: true} // the test server is on 127.0.0.1
+	docs, rejects := collect(t, srv.URL+"/feed", local)
 	if len(docs) != 1 || docs[0].ID != "tag:example.org,1" || len(rejects) != 1 {
 		t.Errorf("feed: docs %+v rejects %q", docs, reasons(rejects))
 	}
-	wantReject(t, srv.URL+"/missing", "fetch failed: HTTP 404")
-	_, rejects = collect(t, srv.URL+"/big", Options{MaxFetch: 1000})
+	_, rejects = collect(t, srv.URL+"/missing", local)
+	if len(rejects) != 1 || rejects[0].Reason != "fetch failed: HTTP 404 Not Found" {
+		t.Errorf("missing: %q", reasons(rejects))
+	}
+	_, rejects = collect(t, srv.URL+"/big", Options{MaxFetch: 1000, AllowPrivate: true})
 	if len(rejects) != 1 || rejects[0].Reason != "too large (more than 1000 bytes)" {
 		t.Errorf("big: %q", reasons(rejects))
 	}

@@ -169,6 +169,38 @@ func jsonErr(err error) string {
 	return err.Error()
 }
 
+// errRecordTooLarge stops a CSV or JSON decoder in the middle of a record
+// that is longer than the text limit allows.
+var errRecordTooLarge = errors.New("record too large")
+
+// limitedReader fails once more than limit bytes were read since the last
+// reset. The CSV and JSON decoders hold a whole field or array element in
+// memory: a huge one is stopped while it is read, not after. Decoders read
+// ahead a little, which the generous limit absorbs.
+type limitedReader struct {
+	r        io.Reader
+	n, limit int64
+}
+
+func (s *source) recordLimit() *limitedReader {
+	// JSON escapes (\u0627) can take up to three times the bytes of UTF-8.
+	return &limitedReader{r: s.br, limit: 4*int64(s.opts.maxText()) + 1<<20}
+}
+
+func (l *limitedReader) Read(p []byte) (int, error) {
+	if l.n > l.limit {
+		return 0, errRecordTooLarge
+	}
+	if room := l.limit + 1 - l.n; int64(len(p)) > room {
+		p = p[:room]
+	}
+	n, err := l.r.Read(p)
+	l.n += int64(n)
+	return n, err
+}
+
+func (l *limitedReader) reset() { l.n = 0 }
+
 // readJSONL reads one JSON object a line. Each line is checked and decoded
 // on its own, so one bad line costs one Reject, and a line longer than the
 // text limit allows is skipped without being held in memory.
@@ -252,7 +284,8 @@ func readJSON(src *source, yield func(Item) bool) {
 		yield(src.reject(0, 0, "empty"))
 		return
 	}
-	dec := json.NewDecoder(src.br)
+	lim := src.recordLimit()
+	dec := json.NewDecoder(lim)
 	dec.UseNumber()
 	array := first == '['
 	if array {
@@ -264,7 +297,12 @@ func readJSON(src *source, yield func(Item) bool) {
 		}
 		var raw json.RawMessage
 		err := dec.Decode(&raw)
+		lim.reset()
 		if err == io.EOF && !array {
+			return
+		}
+		if errors.Is(err, errRecordTooLarge) {
+			yield(src.reject(0, record, "too large (record longer than %d bytes; rest of the file skipped)", lim.limit))
 			return
 		}
 		if err != nil {
@@ -300,7 +338,8 @@ func firstNonSpace(br *bufio.Reader) (byte, error) {
 
 // readCSV reads a CSV or TSV file with a header row.
 func readCSV(src *source, tab bool, yield func(Item) bool) {
-	cr := csv.NewReader(src.br)
+	lim := src.recordLimit()
+	cr := csv.NewReader(lim)
 	if tab {
 		cr.Comma = '\t'
 		cr.LazyQuotes = true // TSV exports rarely quote, and stray quotes are text
@@ -316,6 +355,7 @@ func readCSV(src *source, tab bool, yield func(Item) bool) {
 		return
 	}
 	for record := 1; ; record++ {
+		lim.reset()
 		row, err := cr.Read()
 		if err == io.EOF {
 			return
@@ -323,6 +363,10 @@ func readCSV(src *source, tab bool, yield func(Item) bool) {
 		var item Item
 		var pe *csv.ParseError
 		switch {
+		case errors.Is(err, errRecordTooLarge):
+			line, _ := cr.FieldPos(0)
+			yield(src.reject(line, record, "too large (record longer than %d bytes; rest of the file skipped)", lim.limit))
+			return
 		case errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrFieldCount):
 			item = src.reject(pe.StartLine, record, "has %d fields, the header has %d", len(row), len(header))
 		case errors.As(err, &pe):

@@ -42,7 +42,10 @@ type Store interface {
 	HasDocument(ctx context.Context, hash string) (bool, error)
 	// SaveBatch stores the items in one transaction: all of them or none.
 	// A document whose Hash (computed from Text when empty) is already stored
-	// is skipped and reported as a duplicate. Near-duplicate documents and
+	// is skipped and reported as a duplicate; one the store cannot hold is
+	// skipped and reported as rejected, with the reason, and the others are
+	// saved. Ids, sources and index text are kept within the store's
+	// limits (see sqlstore.MaxKey). Near-duplicate documents and
 	// events reporting the same happening get cluster ids (see package
 	// dedup), found by the items' Keys; an item without Keys fails the
 	// batch with ErrNotPrepared.
@@ -108,6 +111,7 @@ type EventKeys struct {
 type BatchResult struct {
 	Saved      int
 	Duplicates int
+	Rejected   int
 	Items      []ItemResult
 }
 
@@ -116,6 +120,7 @@ type ItemResult struct {
 	DocID     string
 	Hash      string
 	Duplicate bool   // the hash was already stored: nothing was written
+	Rejected  string // why the store cannot hold the document ("" when saved or duplicate): nothing was written
 	Cluster   string // near-duplicate cluster: the id of the first document of the cluster
 	Events    int    // events written
 }

@@ -47,15 +47,15 @@ func (r *Resolver) Resolve(text, articleDate string) []Expr {
 	runes := []rune(text)
 	all := parser(r.lex(runes, tokenize(runes)))
 	var out []Expr
+	next := 0 // the first clitic lexeme after i, or len(all)
 	for i := 0; i < len(all); {
 		// A clitic starts a new phrase: "شهر آب وعام 2016" is two dates.
-		p := all
-		for k := i + 1; k < len(all); k++ {
-			if all[k].clitic {
-				p = all[:k]
-				break
+		// next only moves forward, so the scan for it is linear in all.
+		if next <= i {
+			for next = i + 1; next < len(all) && !all[next].clitic; next++ {
 			}
 		}
+		p := all[:next]
 		var best said
 		for _, pat := range patterns {
 			if s, ok := pat(p, i); ok && s.end > best.end {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -175,6 +176,15 @@ func FuzzResolve(f *testing.F) {
 	f.Add("في الرابع من أبريل الماضي، بدأ مقاتلو مصراتة الجمعة", "2019-10-25")
 	f.Add("27 ديسمبر 2007 و2019/10/25 ومنذ ثلاثة أيام", "")
 	f.Add("on 5 March, last week \xff", "2000-02-29")
+	if root := shared.Root(); root != "" { // the founding example, sentence by sentence
+		if b, err := os.ReadFile(filepath.Join(root, "seed", "000_a763ce97bed870a3.txt")); err == nil {
+			for _, line := range strings.Split(string(b), "\n") {
+				if len(line) > 0 && len(line) < 1200 {
+					f.Add(line, "2019-10-25")
+				}
+			}
+		}
+	}
 	f.Fuzz(func(t *testing.T, text, date string) {
 		runes := []rune(text)
 		last := 0

@@ -16,6 +16,7 @@ import (
 func init() {
 	var format, date string
 	var workers int
+	var allowPrivate bool
 	register(&command{
 		Name:    "code",
 		Summary: "code articles into PLOVER events (one JSON event per line on stdout)",
@@ -29,11 +30,14 @@ Input formats are detected by extension: .txt (first line is the title),
 metadata), .json, .csv/.tsv, RSS/Atom feeds, .html; "-" reads stdin (plain
 text unless --input says otherwise). Inputs that cannot be read (invalid
 UTF-8, binary, empty, HTML given as text that has no text) are skipped with
-the reason on stderr.`,
+the reason on stderr, and so is a document not coded within the time budget
+(ingest.DefaultDocTimeout, 30 s). URLs are fetched from public addresses
+only unless --allow-private.`,
 		Flags: func(fs *flag.FlagSet) {
 			fs.StringVar(&format, "input", "", "force the input format: txt, jsonl, json, csv, tsv, feed or html")
 			fs.StringVar(&date, "date", "", "publication date `YYYY-MM-DD` for inputs that have none (relative dates resolve against it)")
 			fs.IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "documents coded in parallel (output order stays the input order)")
+			allowPrivateFlag(fs, &allowPrivate)
 		},
 		Run: func(ctx context.Context, env *cliEnv, args []string) error {
 			if len(args) == 0 {
@@ -43,7 +47,7 @@ the reason on stderr.`,
 			if err != nil {
 				return err
 			}
-			opts := reader.Options{Format: format, Date: date, Stdin: env.Stdin}
+			opts := reader.Options{Format: format, Date: date, Stdin: env.Stdin, AllowPrivate: allowPrivate}
 			w := bufio.NewWriterSize(env.Stdout, 1<<16)
 			start := time.Now()
 			var docs, events, rejects int

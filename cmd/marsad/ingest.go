@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"runtime"
+	"time"
 
 	"github.com/marsad/marsad/ingest"
 	"github.com/marsad/marsad/reader"
@@ -16,8 +17,9 @@ import (
 func init() {
 	var db *string
 	var format, date, columns string
-	var workers, batch int
-	var asJSON, quiet bool
+	var workers, batch, maxRejects, maxText, maxItems int
+	var docTimeout time.Duration
+	var allowPrivate, asJSON, quiet bool
 	register(&command{
 		Name:    "ingest",
 		Summary: "code articles and save documents, sentences and events to the store (idempotent, resumable)",
@@ -32,8 +34,11 @@ stdin. Formats: .txt, .jsonl, .json, .csv/.tsv (--columns maps names), feeds,
 .html. Each document is identified by the SHA-256 of its text: re-running an
 ingest adds nothing that is already stored, and after Ctrl-C or a crash it
 picks up where it stopped (each batch is one transaction, so no document is
-ever half-written). Inputs that cannot be read are listed with the reason
-and never stop the run.`,
+ever half-written). Copies of a text already read in the run are counted as
+duplicates before any analysis. Inputs that cannot be read, coded within the
+time budget or held by the store are rejected with the reason and never stop
+the run; the first --max-rejects are listed, all are counted by reason.
+Limits and their defaults are in docs/reliability.md.`,
 		Flags: func(fs *flag.FlagSet) {
 			db = dbFlag(fs)
 			fs.StringVar(&format, "input", "", "force the input format: txt, jsonl, json, csv, tsv, feed or html")
@@ -41,6 +46,11 @@ and never stop the run.`,
 			fs.StringVar(&columns, "columns", "", "CSV/TSV column names, e.g. `text=body,date=published,title=headline`")
 			fs.IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "documents coded in parallel")
 			fs.IntVar(&batch, "batch", 200, "documents per transaction")
+			fs.IntVar(&maxText, "max-text", reader.DefaultMaxText, "reject records with more `bytes` of text (checked while reading)")
+			fs.IntVar(&maxItems, "max-items", reader.DefaultMaxItems, "items read from one feed; the rest are one reject")
+			fs.DurationVar(&docTimeout, "doc-timeout", ingest.DefaultDocTimeout, "time budget of one document; one coded longer is rejected (negative: none)")
+			fs.IntVar(&maxRejects, "max-rejects", ingest.DefaultMaxRejects, "reject messages listed; the rest are only counted")
+			allowPrivateFlag(fs, &allowPrivate)
 			fs.BoolVar(&asJSON, "json", false, "print the summary as one JSON object on the last line")
 			fs.BoolVar(&quiet, "quiet", false, "no progress output")
 		},
@@ -48,7 +58,7 @@ and never stop the run.`,
 			if len(args) == 0 {
 				return errUsage
 			}
-			ropt := reader.Options{Format: format, Date: date, Stdin: env.Stdin}
+			ropt := reader.Options{Format: format, Date: date, Stdin: env.Stdin, MaxText: maxText, MaxItems: maxItems, AllowPrivate: allowPrivate}
 			if columns != "" {
 				cols, err := reader.ParseColumns(columns)
 				if err != nil {
@@ -79,7 +89,7 @@ and never stop the run.`,
 					return err
 				}
 			}
-			opt := ingest.Options{Reader: ropt, Workers: workers, BatchSize: batch}
+			opt := ingest.Options{Reader: ropt, Workers: workers, BatchSize: batch, DocTimeout: docTimeout, MaxRejects: maxRejects}
 			if !quiet {
 				pp := newProgress(env.Stderr, countRecords(args))
 				opt.Progress = func(p ingest.Progress) {

@@ -13,6 +13,7 @@ import (
 func init() {
 	var format, date, columns string
 	var maxText int
+	var allowPrivate bool
 	register(&command{
 		Name:    "read",
 		Summary: "read inputs as the coder sees them (one JSON document per line; rejects on stderr)",
@@ -25,6 +26,7 @@ marsad read https://example.org/feed.xml`,
 			fs.StringVar(&date, "date", "", "publication date `YYYY-MM-DD` for inputs that have none")
 			fs.StringVar(&columns, "columns", "", "CSV/TSV columns as `FIELD=COLUMN,...` (fields: id, title, date, source, url, text)")
 			fs.IntVar(&maxText, "max-text", reader.DefaultMaxText, "reject records with more `bytes` of text")
+			allowPrivateFlag(fs, &allowPrivate)
 		},
 		Run: func(ctx context.Context, env *cliEnv, args []string) error {
 			if len(args) == 0 {
@@ -34,7 +36,7 @@ marsad read https://example.org/feed.xml`,
 			if err != nil {
 				return err
 			}
-			opts := reader.Options{Format: format, Date: date, Columns: cols, MaxText: maxText, Stdin: env.Stdin}
+			opts := reader.Options{Format: format, Date: date, Columns: cols, MaxText: maxText, Stdin: env.Stdin, AllowPrivate: allowPrivate}
 			w := bufio.NewWriterSize(env.Stdout, 1<<16)
 			defer w.Flush()
 			enc := json.NewEncoder(w)
@@ -56,4 +58,9 @@ marsad read https://example.org/feed.xml`,
 			return err
 		},
 	})
+}
+
+// allowPrivateFlag is --allow-private of the commands that fetch URLs.
+func allowPrivateFlag(fs *flag.FlagSet, allow *bool) {
+	fs.BoolVar(allow, "allow-private", false, "let URLs and their redirects reach loopback, link-local and private-network addresses (refused by default)")
 }

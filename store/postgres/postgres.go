@@ -9,9 +9,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/marsad/marsad/store/sqlstore"
 )
@@ -131,7 +133,21 @@ func (p *pool) Query(ctx context.Context, query string, args ...any) (sqlstore.R
 	return &rows{Rows: r, done: func() { p.release(c) }}, nil
 }
 
+// Tx runs fn in a transaction, again when PostgreSQL aborted it for a
+// deadlock or a serialization failure (two ingests writing the same
+// documents in different orders): fn starts from scratch each time.
 func (p *pool) Tx(ctx context.Context, fn func(q sqlstore.Querier) error) error {
+	for try := 1; ; try++ {
+		err := p.tx(ctx, fn)
+		var pe *pgconn.PgError
+		if try < 5 && errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001") {
+			continue
+		}
+		return err
+	}
+}
+
+func (p *pool) tx(ctx context.Context, fn func(q sqlstore.Querier) error) error {
 	c, err := p.acquire(ctx)
 	if err != nil {
 		return err
@@ -152,15 +168,27 @@ type txq struct{ tx pgx.Tx }
 
 func (t txq) Exec(ctx context.Context, query string, args ...any) error {
 	_, err := t.tx.Exec(ctx, query, args...)
-	return err
+	return unstorable(err)
 }
 
 func (t txq) Query(ctx context.Context, query string, args ...any) (sqlstore.Rows, error) {
 	r, err := t.tx.Query(ctx, query, args...)
 	if err != nil {
-		return nil, err
+		return nil, unstorable(err)
 	}
 	return &rows{Rows: r}, nil
+}
+
+// unstorable marks the errors that one value causes (data exceptions,
+// class 22: a NUL, bad UTF-8; program limits, class 54: an index row or a
+// tsvector too big) as sqlstore.ErrUnstorable, so that the store rejects
+// that record and saves the others.
+func unstorable(err error) error {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) && (strings.HasPrefix(pe.Code, "22") || strings.HasPrefix(pe.Code, "54")) {
+		return fmt.Errorf("%w: %w", sqlstore.ErrUnstorable, err)
+	}
+	return err
 }
 
 // rows returns the connection to the pool when closed.
@@ -168,6 +196,8 @@ type rows struct {
 	pgx.Rows
 	done func()
 }
+
+func (r *rows) Err() error { return unstorable(r.Rows.Err()) }
 
 func (r *rows) Close() {
 	r.Rows.Close()

@@ -85,3 +85,13 @@ func TestOpenBadServer(t *testing.T) {
 		t.Fatal("Open on a closed port succeeded")
 	}
 }
+
+// Two ingests of the same documents at once, and processes opening a
+// fresh database at once (with the same schema: a fresh search_path).
+func TestConcurrent(t *testing.T) {
+	testDSN(t)
+	storetest.RunConcurrent(t, func(t *testing.T) func() (store.Store, error) {
+		dsn := freshSchema(t)
+		return func() (store.Store, error) { return postgres.Open(context.Background(), dsn) }
+	})
+}

@@ -9,6 +9,8 @@ import (
 	"database/sql"
 	"fmt"
 	"net/url"
+	"strings"
+	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
@@ -55,7 +57,14 @@ func openDB(path string) (*db, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite store %s: %w", path, err)
 	}
-	if err := sqldb.Ping(); err != nil {
+	// Switching a new file to WAL does not wait for the busy timeout: a
+	// second process opening it at the same moment gets SQLITE_BUSY.
+	err = sqldb.Ping()
+	for try := 0; err != nil && strings.Contains(err.Error(), "SQLITE_BUSY") && try < 100; try++ {
+		time.Sleep(50 * time.Millisecond)
+		err = sqldb.Ping()
+	}
+	if err != nil {
 		sqldb.Close()
 		return nil, fmt.Errorf("open sqlite store %s: %w", path, err)
 	}

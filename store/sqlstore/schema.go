@@ -110,24 +110,32 @@ func SchemaVersion() int { return len(SQLite.migrations()) }
 // migrate applies the migrations after the stored version, each in its own
 // transaction together with its schema_version row. upTo limits the target
 // version (tests use it to build an old store); 0 means the latest.
+//
+// A store already at the version is only read: readers (events, stats,
+// export) must not wait for the write lock that a long ingest holds on
+// SQLite. Everything else, the schema_version table included, happens
+// under the migration lock (PostgreSQL's advisory lock; SQLite's write
+// lock, taken at BEGIN), so that two processes opening a fresh database
+// never both create it.
 func migrate(ctx context.Context, db DB, d Dialect, upTo int) error {
-	q := boundQuerier{db, d}
-	if err := q.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
-		return fmt.Errorf("create schema_version: %w", err)
-	}
 	migs := d.migrations()
 	if upTo <= 0 || upTo > len(migs) {
 		upTo = len(migs)
+	}
+	if v, err := version(ctx, boundQuerier{db, d}); err == nil && v >= upTo {
+		return nil
 	}
 	for {
 		done := false
 		err := db.Tx(ctx, func(tq Querier) error {
 			tq = boundQuerier{tq, d}
 			if d == Postgres {
-				// Two processes opening a fresh database must not both migrate.
 				if err := tq.Exec(ctx, `SELECT pg_advisory_xact_lock(7305873)`); err != nil {
 					return err
 				}
+			}
+			if err := tq.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
+				return fmt.Errorf("create schema_version: %w", err)
 			}
 			v, err := version(ctx, tq)
 			if err != nil {

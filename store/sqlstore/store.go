@@ -77,79 +77,99 @@ func (s *Store) SaveBatch(ctx context.Context, items []store.Item) (store.BatchR
 		}
 	}
 	var res store.BatchResult
-	err := s.db.Tx(ctx, func(tq Querier) error {
-		res = store.BatchResult{Items: make([]store.ItemResult, len(items))}
-		q := boundQuerier{tq, s.d}
-		for i := range items {
-			r, err := s.saveItem(ctx, q, &items[i])
-			if err != nil {
-				return err
+	// An item the database refuses (ErrUnstorable) is rejected and the
+	// batch written again without it: the transaction it failed in is lost.
+	refused := map[int]string{}
+	for {
+		bad, why := -1, ""
+		err := s.db.Tx(ctx, func(tq Querier) error {
+			res = store.BatchResult{Items: make([]store.ItemResult, len(items))}
+			q := boundQuerier{tq, s.d}
+			for i := range items {
+				r, err := store.ItemResult{DocID: items[i].Doc.ID, Rejected: refused[i]}, error(nil)
+				if r.Rejected == "" {
+					r, err = s.saveItem(ctx, q, &items[i])
+				}
+				if errors.Is(err, ErrUnstorable) {
+					bad, why = i, err.Error()
+				}
+				if err != nil {
+					return err
+				}
+				res.Items[i] = r
+				switch {
+				case r.Rejected != "":
+					res.Rejected++
+				case r.Duplicate:
+					res.Duplicates++
+				default:
+					res.Saved++
+				}
 			}
-			res.Items[i] = r
-			if r.Duplicate {
-				res.Duplicates++
-			} else {
-				res.Saved++
-			}
+			return nil
+		})
+		if bad >= 0 && refused[bad] == "" { // at most one rerun per item
+			refused[bad] = why
+			continue
 		}
-		return nil
-	})
-	if err != nil {
-		return store.BatchResult{}, fmt.Errorf("save batch of %d documents: %w", len(items), err)
+		if err != nil {
+			return store.BatchResult{}, fmt.Errorf("save batch of %d documents: %w", len(items), err)
+		}
+		return res, nil
 	}
-	return res, nil
 }
 
 func (s *Store) saveItem(ctx context.Context, q Querier, it *store.Item) (store.ItemResult, error) {
-	doc := it.Doc
+	doc, reject := storable(it.Doc)
 	if doc.Hash == "" {
 		doc.Hash = HashText(doc.Text)
 	}
 	if doc.ID == "" {
 		doc.ID = doc.Hash[:16]
 	}
-	var otherHash string
-	for attempt := 0; ; attempt++ {
-		err := queryRow(ctx, q, []any{&otherHash}, `SELECT hash FROM documents WHERE id = ? OR hash = ?
-		ORDER BY CASE WHEN hash = ? THEN 0 ELSE 1 END LIMIT 1`, doc.ID, doc.Hash, doc.Hash)
-		switch {
-		case err == nil && otherHash == doc.Hash:
-			return store.ItemResult{DocID: doc.ID, Hash: doc.Hash, Duplicate: true}, nil
-		case err == nil && attempt == 0:
-			// Another text already has this id (two CSV exports numbering
-			// rows 1..N, a feed item updated under the same GUID): keep
-			// both, the new one under an id made unique by its hash.
-			doc.ID = doc.ID + "~" + doc.Hash[:12]
-			continue
-		case err == nil:
-			return store.ItemResult{DocID: doc.ID, Hash: doc.Hash}, fmt.Errorf("document %s is already stored with other text (hash %s, now %s)", doc.ID, otherHash, doc.Hash)
-		case !errors.Is(err, errNoRows):
-			return store.ItemResult{DocID: doc.ID, Hash: doc.Hash}, fmt.Errorf("document %s: %w", doc.ID, err)
-		}
-		break
+	r := store.ItemResult{DocID: doc.ID, Hash: doc.Hash, Rejected: reject}
+	if reject != "" {
+		return r, nil
 	}
-	r := store.ItemResult{DocID: doc.ID, Hash: doc.Hash}
-
-	sig := it.Keys.MinHash
-	r.Cluster = doc.ID
-	if sig != nil {
-		c, err := s.nearDuplicate(ctx, q, sig)
-		if err != nil {
-			return r, fmt.Errorf("document %s: near-duplicate lookup: %w", doc.ID, err)
-		}
-		if c != "" {
-			r.Cluster = c
-		}
-	}
+	given := doc.ID
 	meta, err := json.Marshal(doc.Meta)
 	if err != nil {
 		return r, fmt.Errorf("document %s: meta: %w", doc.ID, err)
 	}
+	sig := it.Keys.MinHash
 	var seq int64
-	if err := queryRow(ctx, q, []any{&seq}, `INSERT INTO documents (id, hash, title, date, source, url, text, meta, minhash, cluster)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
-		doc.ID, doc.Hash, doc.Title, doc.Date, doc.Source, doc.URL, doc.Text, string(meta), sig.String(), r.Cluster); err != nil {
-		return r, fmt.Errorf("insert document %s: %w", doc.ID, err)
+	var near string
+	// Look, then insert unless another ingest got there first (ON
+	// CONFLICT): two ingests of the same documents at once must not fail
+	// on the unique keys. The loser of that race looks again.
+	for try := 0; ; try++ {
+		dup, err := s.claimID(ctx, q, &doc, given)
+		r = store.ItemResult{DocID: doc.ID, Hash: doc.Hash, Duplicate: dup}
+		if errors.Is(err, ErrUnstorable) {
+			r.Rejected = err.Error() // nothing of it is written yet
+			return r, nil
+		}
+		if err != nil || dup {
+			return r, err
+		}
+		if try == 0 && sig != nil {
+			if near, err = s.nearDuplicate(ctx, q, sig); err != nil {
+				return r, fmt.Errorf("document %s: near-duplicate lookup: %w", doc.ID, err)
+			}
+		}
+		r.Cluster = near
+		if r.Cluster == "" {
+			r.Cluster = doc.ID
+		}
+		err = queryRow(ctx, q, []any{&seq}, `INSERT INTO documents (id, hash, title, date, source, url, text, meta, minhash, cluster)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING seq`,
+			doc.ID, doc.Hash, doc.Title, doc.Date, doc.Source, doc.URL, doc.Text, string(meta), sig.String(), r.Cluster)
+		if err == nil {
+			break
+		}
+		if !errors.Is(err, errNoRows) || try == 2 {
+			return r, fmt.Errorf("insert document %s: %w", doc.ID, err)
+		}
 	}
 	if sig != nil {
 		var rows [][]any
@@ -160,7 +180,7 @@ func (s *Store) saveItem(ctx context.Context, q Querier, it *store.Item) (store.
 			return r, fmt.Errorf("document %s: bands: %w", doc.ID, err)
 		}
 	}
-	body := it.Keys.IndexText
+	body := capIndexText(it.Keys.IndexText)
 	ftsSQL := `INSERT INTO doc_fts (rowid, body) VALUES (?, ?)`
 	if s.d == Postgres {
 		ftsSQL = `UPDATE documents SET fts = to_tsvector('simple', ?) WHERE seq = ?`
@@ -191,13 +211,13 @@ func (s *Store) saveItem(ctx context.Context, q Querier, it *store.Item) (store.
 			if isReport(&ev) != reports {
 				continue
 			}
-			if doc.ID != it.Doc.ID && ev.ID != "" {
+			if doc.ID != given && ev.ID != "" {
 				ev.ID += "~" + doc.Hash[:8] // the document was given a new id above
 				if ev.HappeningID != "" {
 					ev.HappeningID += marsad.OptText("~" + doc.Hash[:8])
 				}
 			}
-			cluster, err := s.saveEvent(ctx, q, &doc, i, ev, it.Keys.Events[i], clusterOf[ev.HappeningID])
+			cluster, err := s.saveEvent(ctx, q, &doc, i, ev, storableKeys(it.Keys.Events[i]), clusterOf[ev.HappeningID])
 			if err != nil {
 				return r, err
 			}
@@ -208,6 +228,28 @@ func (s *Store) saveItem(ctx context.Context, q Querier, it *store.Item) (store.
 		}
 	}
 	return r, nil
+}
+
+// claimID looks for a stored document with doc's id or hash: the same
+// hash makes doc a duplicate; another text under the id gives doc a new
+// id made unique by its hash (two CSV exports numbering rows 1..N, a feed
+// item updated under the same GUID), once. given is the id doc came with.
+func (s *Store) claimID(ctx context.Context, q Querier, doc *marsad.Document, given string) (dup bool, err error) {
+	var otherHash string
+	err = queryRow(ctx, q, []any{&otherHash}, `SELECT hash FROM documents WHERE id = ? OR hash = ?
+		ORDER BY CASE WHEN hash = ? THEN 0 ELSE 1 END LIMIT 1`, doc.ID, doc.Hash, doc.Hash)
+	switch {
+	case errors.Is(err, errNoRows):
+		return false, nil
+	case err != nil:
+		return false, fmt.Errorf("document %s: %w", doc.ID, err)
+	case otherHash == doc.Hash:
+		return true, nil
+	case doc.ID == given:
+		doc.ID = capKey(doc.ID + "~" + doc.Hash[:12])
+		return s.claimID(ctx, q, doc, given)
+	}
+	return false, fmt.Errorf("document %s is already stored with other text (hash %s, now %s): %w", doc.ID, otherHash, doc.Hash, ErrUnstorable)
 }
 
 // isReport: the event is its happening's report, or was coded before

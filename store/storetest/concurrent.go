@@ -1,0 +1,116 @@
+package storetest
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/prep"
+	"github.com/marsad/marsad/store"
+)
+
+// RunConcurrent checks that processes sharing one database do not make
+// each other fail: several opening a fresh database at once (each runs
+// the migrations), and two ingesting the same documents at once (each
+// document is stored once, and the other ingest counts it a duplicate).
+// fresh returns an opener of a new, empty database; every call of the
+// opener opens that same database, as another process would.
+func RunConcurrent(t *testing.T, fresh func(t *testing.T) func() (store.Store, error)) {
+	t.Run("FirstOpen", func(t *testing.T) {
+		for round := 0; round < 10; round++ {
+			stores := openAtOnce(t, fresh(t), 4)
+			for _, s := range stores {
+				s.Close()
+			}
+		}
+	})
+	t.Run("SameDocuments", func(t *testing.T) {
+		for round := 0; round < 3; round++ {
+			stores := openAtOnce(t, fresh(t), 2)
+			ingestAtOnce(t, stores)
+			for _, s := range stores {
+				s.Close()
+			}
+		}
+	})
+}
+
+// openAtOnce opens n stores of one database at the same moment.
+func openAtOnce(t *testing.T, open func() (store.Store, error), n int) []store.Store {
+	t.Helper()
+	stores := make([]store.Store, n)
+	errs := make([]error, n)
+	var start, done sync.WaitGroup
+	start.Add(1)
+	for i := range stores {
+		done.Add(1)
+		go func() {
+			defer done.Done()
+			start.Wait()
+			stores[i], errs[i] = open()
+		}()
+	}
+	start.Done()
+	done.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("opener %d of %d: %v", i+1, n, err)
+		}
+	}
+	return stores
+}
+
+// ingestAtOnce saves the same 100 documents through every store at once,
+// in batches of 20.
+func ingestAtOnce(t *testing.T, stores []store.Store) {
+	t.Helper()
+	var items []store.Item
+	for d := 0; d < 100; d++ {
+		it := store.Item{Doc: marsad.Document{ID: fmt.Sprintf("doc-%d", d), Date: "2019-10-25", Source: "Libya Observer",
+			Text: fmt.Sprintf("اشتباكات في طرابلس، الخبر رقم %d", d)},
+			Sentences: []marsad.Sentence{{Index: 0, End: 10, Text: "اشتباكات في"}}}
+		for e := 0; e < 2; e++ {
+			it.Events = append(it.Events, marsad.Event{ID: fmt.Sprintf("doc-%d-e%d", d, e), EventType: "ASSAULT",
+				Modality: marsad.Asserted, Source: &marsad.ActorRef{Text: "الجيش الليبي", ActorID: "LBYMIL"},
+				Location: &marsad.PlaceRef{Text: "طرابلس", GazetteerID: "geonames:2210247"}, Date: "2019-10-25"})
+		}
+		items = append(items, it)
+	}
+	prep.Items(items)
+	results := make([]store.BatchResult, len(stores))
+	errs := make([]error, len(stores))
+	var start, done sync.WaitGroup
+	start.Add(1)
+	for i, s := range stores {
+		done.Add(1)
+		go func() {
+			defer done.Done()
+			start.Wait()
+			for b := 0; b < len(items) && errs[i] == nil; b += 20 {
+				var r store.BatchResult
+				r, errs[i] = s.SaveBatch(context.Background(), items[b:b+20])
+				results[i].Saved += r.Saved
+				results[i].Duplicates += r.Duplicates
+			}
+		}()
+	}
+	start.Done()
+	done.Wait()
+	saved, dups := 0, 0
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("ingest %d of %d: %v", i+1, len(stores), err)
+		}
+		saved += results[i].Saved
+		dups += results[i].Duplicates
+	}
+	n := len(items)
+	if saved != n || dups != n*(len(stores)-1) {
+		t.Errorf("%d ingests of %d documents: %d saved, %d duplicates; want %d and %d", len(stores), n, saved, dups, n, n*(len(stores)-1))
+	}
+	if st := stats(t, stores[0]); st.Documents != n || st.Events != 2*n || st.Sentences != n {
+		t.Errorf("after concurrent ingests: %+v", st)
+	}
+}
