@@ -223,6 +223,7 @@ func (c *Coder) candidates(doc marsad.Document, v *sentenceView, dc *lexicon.Doc
 		_, kill := v.cueCovering(t.start, cueKill)
 		cd.Background = kill && !t.noun && src != nil && tgt != nil && v.relativeBefore(t)
 		cd.Toll = evFat != nil && v.hasCue(cueRunningToll)
+		cd.Disaster = kill && t.eventType == "ASSAULT" && src == nil && v.hasCue(cueDisaster)
 		out = append(out, cd)
 	}
 	return out
