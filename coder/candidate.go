@@ -28,6 +28,10 @@ type Candidate struct {
 	// natural disaster, accident or epidemic (زلزال … مقتل 530): its toll
 	// counts victims, not an attack, so it is never an ASSAULT.
 	Disaster bool
+	// NotSource, NotTarget: the role is a phrase of the actor stop list
+	// (مواقع، أو): the output event goes without it, though the filter
+	// and the article's coreference saw it as the rules found it.
+	NotSource, NotTarget bool
 }
 
 // Verdict is what the coder does with a candidate.

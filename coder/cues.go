@@ -39,6 +39,7 @@ const (
 	cueWounded      = "wounded"
 	cueOneVictim    = "one-victim"
 	cueDisaster     = "disaster"
+	cueNotActor     = "not-actor"
 	cueAnchor       = "anchor"
 	cuePatientNoun  = "patient-noun"
 	cueKill         = "kill"
@@ -69,7 +70,7 @@ var cueKinds = map[string]bool{
 	cueNegation: true, cueNegationVerb: true, cueHypothetical: true, cueFuture: true, cueThreat: true,
 	cueEmbed: true, cueCondemn: true, cueSpeech: true, cueAccording: true, cueHistorical: true, cueRunningToll: true, cueRelative: true,
 	cueClause: true, cueCasualty: true, cueInjured: true, cueNumber: true, cueApprox: true,
-	cueMultiplier: true, cueAbout: true, cueNotCount: true, cueWounded: true, cueOneVictim: true, cueDisaster: true,
+	cueMultiplier: true, cueAbout: true, cueNotCount: true, cueWounded: true, cueOneVictim: true, cueDisaster: true, cueNotActor: true,
 	cueAnchor: true, cuePatientNoun: true, cueKill: true, cuePassive: true, cueAgentMarker: true,
 	cueComplement: true, cueDead: true, cuePrep: true, cueTargetPrep: true,
 	cueVoiceAmbig: true, cueFunction: true, cueCrowd: true, cueCrowdAct: true,
@@ -77,10 +78,10 @@ var cueKinds = map[string]bool{
 	cueDoer: true, cueFrame: true,
 }
 
-// tollCues are read by the death toll alone: they are no features of the
-// event filters, which were trained without them.
-var tollCues = map[string]bool{cueMultiplier: true, cueAbout: true, cueNotCount: true, cueWounded: true,
-	cueOneVictim: true, cueDisaster: true}
+// quietCues are read by the death toll and the actor stop list alone: they
+// are no features of the event filters, which were trained without them.
+var quietCues = map[string]bool{cueMultiplier: true, cueAbout: true, cueNotCount: true, cueWounded: true,
+	cueOneVictim: true, cueDisaster: true, cueNotActor: true}
 
 // valueCues are the kinds whose value column is a number.
 var valueCues = map[string]bool{cueNumber: true, cueApprox: true, cueMultiplier: true, cueOneVictim: true}

@@ -95,7 +95,7 @@ func (v *sentenceView) features(t *trigger, cd *Candidate, src, tgt *actorSpan) 
 		// are background, as the sentence filters learnt them; the article
 		// features tell them apart.
 		k := h.kind
-		if tollCues[k] {
+		if quietCues[k] {
 			continue
 		}
 		switch k {

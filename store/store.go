@@ -136,7 +136,7 @@ type Filter struct {
 	// mention, which carries the merged roles, place and date (see
 	// marsad.Event.Mention); summaries and repeats are left out.
 	Happenings bool
-	Limit      int // 0 means 1000
+	Limit      int // 0 means DefaultLimit; negative means no limit
 	Offset     int
 	// Keys are Actor, Place and Text in the forms the store compares, set
 	// by prep.Filter after the fields above.

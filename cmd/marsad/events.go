@@ -26,7 +26,7 @@ marsad events --text مصراتة --json`,
 		Flags: func(fs *flag.FlagSet) {
 			db = dbFlag(fs)
 			types = new(string)
-			filterFlags(fs, &f, types)
+			filterFlags(fs, &f, types, store.DefaultLimit)
 			fs.IntVar(&f.Offset, "offset", 0, "skip this many events (paging)")
 			fs.BoolVar(&f.Happenings, "happenings", false, "one event per happening of an article (its report, with the merged roles), not every mention")
 			fs.BoolVar(&asJSON, "json", false, "one JSON event per line instead of a table")

@@ -4,7 +4,9 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -26,20 +28,21 @@ func dbFlag(fs *flag.FlagSet) *string {
 	return fs.String("db", def, "store: a SQLite file, or a postgres:// URL")
 }
 
-// filterFlags declares the event filter flags on fs.
-func filterFlags(fs *flag.FlagSet, f *store.Filter, types *string) {
+// filterFlags declares the event filter flags on fs; limit is the default
+// of --limit (0: all).
+func filterFlags(fs *flag.FlagSet, f *store.Filter, types *string, limit int) {
 	fs.StringVar(types, "type", "", "PLOVER event types, comma-separated (ASSAULT,PROTEST)")
-	fs.StringVar(&f.Actor, "actor", "", "actor id or text, as source or target")
-	fs.StringVar(&f.Country, "country", "", "ISO3 country of the event (LBY)")
-	fs.StringVar(&f.Place, "place", "", "gazetteer id or place text")
+	fs.StringVar(&f.Actor, "actor", "", "actor, as source or target: its id (lby-haftar), any of its names or aliases in Arabic or English (Haftar, حفتر), or the text of a mention")
+	fs.StringVar(&f.Country, "country", "", "ISO3 country of the event, any case (LBY, lby)")
+	fs.StringVar(&f.Place, "place", "", "place: its gazetteer id, its Arabic or English name or an alias (Tripoli, طرابلس), or the text of a mention")
 	fs.StringVar(&f.From, "from", "", "first day, YYYY-MM-DD")
 	fs.StringVar(&f.To, "to", "", "last day, YYYY-MM-DD")
-	fs.StringVar(&f.Source, "source", "", "document source")
+	fs.StringVar(&f.Source, "source", "", "document source, any case: the outlet's name, its start or its short name (Sky, BBC)")
 	fs.StringVar(&f.Modality, "modality", "", "asserted, negated, hypothetical, future or historical")
 	fs.StringVar(&f.Text, "text", "", "full-text query over the articles")
 	fs.StringVar(&f.Cluster, "cluster", "", "event cluster id: every report of one happening")
 	fs.StringVar(&f.DocID, "doc", "", "document id")
-	fs.IntVar(&f.Limit, "limit", 100000, "most events to return")
+	fs.IntVar(&f.Limit, "limit", limit, "most events to return (0: all)")
 }
 
 func init() {
@@ -47,7 +50,8 @@ func init() {
 		db, types *string
 		format    *string
 		f         store.Filter
-		mentions  bool
+		opts      export.Options
+		bom       bool
 	)
 	register(&command{
 		Name:    "export",
@@ -58,25 +62,49 @@ marsad export --format graphml --type ASSAULT > actors.graphml
 
 Exports write one row per happening of an article: its report, which carries
 the roles, place, date and toll merged from every sentence that tells it
-(--mentions writes every mention instead).`,
+(--mentions writes every mention instead). The ACLED and GeoJSON exports
+also write one row per event cluster (the reports of one happening across
+articles) and leave out historical background, events dated over a year
+before their article and events the text does not assert
+(--all-modalities keeps them); every event they leave out is counted, with
+the reason, in a summary line on stderr. Each actor has one country, sector
+and side in every format: the dictionary's, or the majority of its mentions.`,
 		Flags: func(fs *flag.FlagSet) {
 			db = dbFlag(fs)
 			format = fs.String("format", "plover", "output format: "+strings.Join(export.Formats, ", "))
 			types = new(string)
-			filterFlags(fs, &f, types)
-			fs.BoolVar(&mentions, "mentions", false, "write every mention of a happening, not one row per happening")
+			filterFlags(fs, &f, types, 0)
+			fs.BoolVar(&opts.Mentions, "mentions", false, "write every mention of a happening, not one row per happening")
+			fs.BoolVar(&opts.AllModalities, "all-modalities", false, "acled, geojson: keep historical, old, negated, hypothetical and future events (ACLED tags say which)")
+			fs.BoolVar(&bom, "bom", false, "csv, acled: start with a UTF-8 byte-order mark, so that Excel reads the Arabic right")
 		},
 		Run: func(ctx context.Context, env *cliEnv, args []string) error {
 			if len(args) > 0 {
 				return errUsage
 			}
-			f.Happenings = !mentions
+			if !slices.Contains(export.Formats, strings.ToLower(*format)) && !strings.EqualFold(*format, "jsonl") {
+				return fmt.Errorf("--format %q: use one of %s", *format, strings.Join(export.Formats, ", "))
+			}
+			if bom && !strings.EqualFold(*format, "csv") && !strings.EqualFold(*format, "acled") {
+				return fmt.Errorf("--bom is for the CSV formats (csv, acled), not %s", *format)
+			}
+			f.Happenings = !opts.Mentions
 			evs, err := queryEvents(ctx, *db, f, *types)
 			if err != nil {
 				return err
 			}
-			env.Log.Debug("export", "events", len(evs), "format", *format)
-			return export.Write(env.Stdout, *format, evs, export.Options{})
+			if bom {
+				if _, err := io.WriteString(env.Stdout, "\uFEFF"); err != nil {
+					return err
+				}
+			}
+			var sum export.Summary
+			opts.Summary = &sum
+			if err := export.Write(env.Stdout, *format, evs, opts); err != nil {
+				return err
+			}
+			fmt.Fprintf(env.Stderr, "marsad export: %s\n", sum.String())
+			return nil
 		},
 	})
 	var statsDB *string
@@ -125,6 +153,15 @@ func queryEvents(ctx context.Context, db string, f store.Filter, types string) (
 		if _, err := time.Parse(time.DateOnly, d); d != "" && err != nil {
 			return nil, fmt.Errorf("%s %q is not a date (YYYY-MM-DD)", name, d)
 		}
+	}
+	if f.From != "" && f.To != "" && f.From > f.To {
+		return nil, fmt.Errorf("--from %s is after --to %s: no day is in between", f.From, f.To)
+	}
+	if f.Limit < 0 {
+		return nil, fmt.Errorf("--limit %d: give a number of events, or 0 for all", f.Limit)
+	}
+	if f.Limit == 0 {
+		f.Limit = -1 // the store's "no limit"
 	}
 	switch f.Modality {
 	case "", marsad.Asserted, marsad.Negated, marsad.Hypothetical, marsad.Future, marsad.Historical:

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/marsad/marsad"
@@ -93,11 +94,16 @@ func (s *Store) Events(ctx context.Context, f store.Filter) ([]store.StoredEvent
 	return out, nil
 }
 
-func limit(n int) int {
-	if n <= 0 {
+// limit is the SQL LIMIT of a page size: 0 is the default page, a
+// negative size no limit.
+func limit(n int) int64 {
+	switch {
+	case n == 0:
 		return store.DefaultLimit
+	case n < 0:
+		return math.MaxInt64
 	}
-	return n
+	return int64(n)
 }
 
 func toAny(ss []string) []any {
