@@ -25,10 +25,12 @@ func (v *ProfileVotes) Add(country, sector, side string, n int) {
 // Majority returns the most frequent value of each; ties go to the first
 // in sorted order, so the result does not depend on the order of votes.
 func (v *ProfileVotes) Majority() (country, sector, side string) {
-	return majority(v.country), majority(v.sector), majority(v.side)
+	return MostFrequent(v.country), MostFrequent(v.sector), MostFrequent(v.side)
 }
 
-func majority(m map[string]int) string {
+// MostFrequent returns the key of m with the highest count, the first in
+// sorted order among ties ("" for an empty map).
+func MostFrequent(m map[string]int) string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)

@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"slices"
 	"sort"
@@ -168,7 +170,27 @@ func queryEvents(ctx context.Context, db string, f store.Filter, types string) (
 	default:
 		return nil, fmt.Errorf("--modality %q: use asserted, negated, hypothetical, future or historical", f.Modality)
 	}
+	f.Country = strings.ToUpper(f.Country)
 	prep.Filter(&f)
+	if f.Actor != "" || f.Place != "" {
+		k, err := openKnowledge()
+		if err != nil {
+			return nil, err
+		}
+		lex, err := k.Lexicon()
+		if err != nil {
+			return nil, err
+		}
+		prep.FilterNames(&f, lex.Actors(), lex.Places())
+	}
+	// A text of no letters or digits ("%", "-") would match every event
+	// without that role: say so instead.
+	if f.Actor != "" && f.Keys.Actor == "" && len(f.Keys.ActorIDs) == 0 {
+		return nil, fmt.Errorf("--actor %q has no letter or digit to match", f.Actor)
+	}
+	if f.Place != "" && f.Keys.Place == "" && len(f.Keys.PlaceIDs) == 0 {
+		return nil, fmt.Errorf("--place %q has no letter or digit to match", f.Place)
+	}
 	var evs []store.StoredEvent
 	err := withStore(ctx, db, func(s store.Store) (err error) {
 		evs, err = s.Events(ctx, f)
@@ -177,14 +199,31 @@ func queryEvents(ctx context.Context, db string, f store.Filter, types string) (
 	return evs, err
 }
 
-// withStore opens the store named by db, runs fn and closes it.
+// withStore opens the existing store named by db, runs fn and closes it.
 func withStore(ctx context.Context, db string, fn func(store.Store) error) error {
-	s, err := open.Open(ctx, db)
+	s, err := openStore(ctx, db, false)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
 	return fn(s)
+}
+
+// openStore opens the store named by db: a postgres:// URL or a SQLite
+// file, which only ingest may create (create true); a read command on a
+// file that does not exist would otherwise make an empty store and report
+// "0 events". Other URL schemes (mysql://) are refused, not taken for a
+// file name.
+func openStore(ctx context.Context, db string, create bool) (store.Store, error) {
+	if !open.IsPostgres(db) {
+		if scheme, _, ok := strings.Cut(db, "://"); ok && !strings.ContainsAny(scheme, `/\.`) {
+			return nil, fmt.Errorf("--db %s: %s:// is not a store Marsad can use: give a SQLite file or a postgres:// URL", db, scheme)
+		}
+		if _, err := os.Stat(db); !create && errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("no store at %s: ingest articles first (marsad ingest --db %s FILE), or name the store with --db or MARSAD_DB", db, db)
+		}
+	}
+	return open.Open(ctx, db)
 }
 
 func sortedTypes(m map[string]int) []string {

@@ -10,7 +10,6 @@ import (
 
 	"github.com/marsad/marsad/ingest"
 	"github.com/marsad/marsad/reader"
-	"github.com/marsad/marsad/store/open"
 )
 
 func init() {
@@ -60,7 +59,7 @@ and never stop the run.`,
 			if err != nil {
 				return err
 			}
-			st, err := open.Open(ctx, *db)
+			st, err := openStore(ctx, *db, true)
 			if err != nil {
 				return err
 			}
