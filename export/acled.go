@@ -5,6 +5,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/marsad/marsad"
 	"github.com/marsad/marsad/store"
@@ -185,21 +187,43 @@ func writeACLED(w io.Writer, events []*store.StoredEvent, opts Options, sum *Sum
 	return cw.Error()
 }
 
-// safeCells keeps spreadsheet programs from reading article text as a
-// formula: a cell that starts with = + - @ (or a tab or carriage return) gets a
-// leading apostrophe, the convention Excel and LibreOffice show as text.
-// Numbers (a negative longitude) are left as they are.
+// safeCells keeps spreadsheet programs from reading untrusted text as a
+// formula (OWASP's CSV injection rules): a cell that starts with = + - @, a
+// tab, a carriage return or a line feed — also after leading spaces, NBSP,
+// zero-width and direction marks or a byte-order mark, and in their
+// full-width forms (＝ ＋ － ＠) — gets a leading apostrophe, which Excel and
+// LibreOffice show as text. Plain numbers (a negative longitude, +1) are
+// left as they are; -Infinity and 1e9 are not plain numbers.
 func safeCells(rec []string) []string {
 	for i, c := range rec {
-		if c == "" {
+		if c == "" || plainNumber(c) {
 			continue
 		}
-		switch c[0] {
-		case '=', '+', '-', '@', '\t', '\r':
-			if _, err := strconv.ParseFloat(c, 64); err != nil {
-				rec[i] = "'" + c
-			}
+		if strings.ContainsRune("\t\r\n", rune(c[0])) {
+			rec[i] = "'" + c
+			continue
+		}
+		t := strings.TrimLeftFunc(c, invisibleLead)
+		if r, _ := utf8.DecodeRuneInString(t); strings.ContainsRune("=+-@＝＋－＠\t\r\n", r) {
+			rec[i] = "'" + c
 		}
 	}
 	return rec
+}
+
+// invisibleLead reports the characters a spreadsheet may skip before a
+// formula sign: white space, NBSP, zero-width and direction marks, BOM.
+func invisibleLead(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u00a0' || r >= '\u200b' && r <= '\u200f' || r == '\ufeff' ||
+		r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
+}
+
+// plainNumber: an optional sign, digits and an optional decimal part.
+func plainNumber(s string) bool {
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "-"), "+")
+	whole, frac, dot := strings.Cut(s, ".")
+	digits := func(d string) bool {
+		return d != "" && strings.Trim(d, "0123456789") == ""
+	}
+	return digits(whole) && (!dot || digits(frac))
 }

@@ -383,8 +383,11 @@ func TestDeterministic(t *testing.T) {
 }
 
 func TestCSVCellsAreNotFormulas(t *testing.T) {
-	got := safeCells([]string{"=HYPERLINK(\"x\")", "-12.5", "@SUM(A1)", "+1", "طرابلس", "-x"})
-	want := []string{"'=HYPERLINK(\"x\")", "-12.5", "'@SUM(A1)", "+1", "طرابلس", "'-x"}
+	in := []string{"=HYPERLINK(\"x\")", "-12.5", "@SUM(A1)", "+1", "طرابلس", "-x",
+		" =1+1", "\u00a0=1+1", "\n=1+1", "\u200f=1+1", "\ufeff=1+1", "＝1+1", "-Infinity", "1e9", "\t1", "a=b"}
+	got := safeCells(append([]string{}, in...))
+	want := []string{"'=HYPERLINK(\"x\")", "-12.5", "'@SUM(A1)", "+1", "طرابلس", "'-x",
+		"' =1+1", "'\u00a0=1+1", "'\n=1+1", "'\u200f=1+1", "'\ufeff=1+1", "'＝1+1", "'-Infinity", "1e9", "'\t1", "a=b"}
 	for i := range want {
 		if got[i] != want[i] {
 			t.Errorf("cell %d = %q, want %q", i, got[i], want[i])
