@@ -85,10 +85,10 @@ and side in every format: the dictionary's, or the majority of its mentions.`,
 				return errUsage
 			}
 			if !slices.Contains(export.Formats, strings.ToLower(*format)) && !strings.EqualFold(*format, "jsonl") {
-				return fmt.Errorf("--format %q: use one of %s", *format, strings.Join(export.Formats, ", "))
+				return usageErr("--format %q: use one of %s", *format, strings.Join(export.Formats, ", "))
 			}
 			if bom && !strings.EqualFold(*format, "csv") && !strings.EqualFold(*format, "acled") {
-				return fmt.Errorf("--bom is for the CSV formats (csv, acled), not %s", *format)
+				return usageErr("--bom is for the CSV formats (csv, acled), not %s", *format)
 			}
 			f.Happenings = !opts.Mentions
 			evs, err := queryEvents(ctx, *db, f, *types)
@@ -148,19 +148,19 @@ func queryEvents(ctx context.Context, db string, f store.Filter, types string) (
 	for i, t := range f.Types {
 		f.Types[i] = strings.ToUpper(strings.TrimSpace(t))
 		if !lexicon.IsEventType(f.Types[i]) {
-			return nil, fmt.Errorf("--type %q is not a PLOVER event type (AGREE, CONSULT, …, ASSAULT)", t)
+			return nil, usageErr("--type %q is not a PLOVER event type (AGREE, CONSULT, …, ASSAULT)", t)
 		}
 	}
 	for name, d := range map[string]string{"--from": f.From, "--to": f.To} {
 		if _, err := time.Parse(time.DateOnly, d); d != "" && err != nil {
-			return nil, fmt.Errorf("%s %q is not a date (YYYY-MM-DD)", name, d)
+			return nil, usageErr("%s %q is not a date (YYYY-MM-DD)", name, d)
 		}
 	}
 	if f.From != "" && f.To != "" && f.From > f.To {
-		return nil, fmt.Errorf("--from %s is after --to %s: no day is in between", f.From, f.To)
+		return nil, usageErr("--from %s is after --to %s: no day is in between", f.From, f.To)
 	}
 	if f.Limit < 0 {
-		return nil, fmt.Errorf("--limit %d: give a number of events, or 0 for all", f.Limit)
+		return nil, usageErr("--limit %d: give a number of events, or 0 for all", f.Limit)
 	}
 	if f.Limit == 0 {
 		f.Limit = -1 // the store's "no limit"
@@ -168,7 +168,7 @@ func queryEvents(ctx context.Context, db string, f store.Filter, types string) (
 	switch f.Modality {
 	case "", marsad.Asserted, marsad.Negated, marsad.Hypothetical, marsad.Future, marsad.Historical:
 	default:
-		return nil, fmt.Errorf("--modality %q: use asserted, negated, hypothetical, future or historical", f.Modality)
+		return nil, usageErr("--modality %q: use asserted, negated, hypothetical, future or historical", f.Modality)
 	}
 	f.Country = strings.ToUpper(f.Country)
 	prep.Filter(&f)
@@ -186,10 +186,10 @@ func queryEvents(ctx context.Context, db string, f store.Filter, types string) (
 	// A text of no letters or digits ("%", "-") would match every event
 	// without that role: say so instead.
 	if f.Actor != "" && f.Keys.Actor == "" && len(f.Keys.ActorIDs) == 0 {
-		return nil, fmt.Errorf("--actor %q has no letter or digit to match", f.Actor)
+		return nil, usageErr("--actor %q has no letter or digit to match", f.Actor)
 	}
 	if f.Place != "" && f.Keys.Place == "" && len(f.Keys.PlaceIDs) == 0 {
-		return nil, fmt.Errorf("--place %q has no letter or digit to match", f.Place)
+		return nil, usageErr("--place %q has no letter or digit to match", f.Place)
 	}
 	var evs []store.StoredEvent
 	err := withStore(ctx, db, func(s store.Store) (err error) {
@@ -217,7 +217,7 @@ func withStore(ctx context.Context, db string, fn func(store.Store) error) error
 func openStore(ctx context.Context, db string, create bool) (store.Store, error) {
 	if !open.IsPostgres(db) {
 		if scheme, _, ok := strings.Cut(db, "://"); ok && !strings.ContainsAny(scheme, `/\.`) {
-			return nil, fmt.Errorf("--db %s: %s:// is not a store Marsad can use: give a SQLite file or a postgres:// URL", db, scheme)
+			return nil, usageErr("--db %s: %s:// is not a store Marsad can use: give a SQLite file or a postgres:// URL", db, scheme)
 		}
 		if _, err := os.Stat(db); !create && errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("no store at %s: ingest articles first (marsad ingest --db %s FILE), or name the store with --db or MARSAD_DB", db, db)

@@ -68,3 +68,22 @@ func TestReadCommandsNeedAnExistingStore(t *testing.T) {
 		t.Errorf("mysql:// store: exit %d, %q", code, errs)
 	}
 }
+
+// Mistakes in a command line get one line saying what was wrong, and the
+// usage line; a misspelt command gets the nearest one.
+func TestCommandLineMistakesAreExplainedOnce(t *testing.T) {
+	code, _, errs := runCLI(t, "", "ingset", "foo.jsonl")
+	if code != 2 || !strings.Contains(errs, `did you mean "ingest"?`) {
+		t.Errorf("misspelt command: exit %d, %q", code, errs)
+	}
+	for _, args := range [][]string{{"stats", "extra"}, {"events", "--bogus"}, {"export", "--format", "xml"}} {
+		code, _, errs := runCLI(t, "", args...)
+		lines := strings.Split(strings.TrimSpace(errs), "\n")
+		if code != 2 || len(lines) != 2 || !strings.HasPrefix(lines[1], "usage: marsad "+args[0]) || strings.Count(errs, "export: export") > 0 {
+			t.Errorf("%v: exit %d, want one error line and the usage line:\n%s", args, code, errs)
+		}
+	}
+	if _, out, _ := runCLI(t, "", "--help"); !strings.Contains(out, "  version ") {
+		t.Error("--help does not list version")
+	}
+}
