@@ -494,12 +494,12 @@ func (v *sentenceView) contentWord(i int) bool {
 		return false
 	}
 	for _, h := range v.cueAt[i] {
-		if !nounCues[h.kind] {
+		if !nounCues[h.kind] && !quietCues[h.kind] {
 			return false
 		}
 	}
 	for _, h := range v.cues {
-		if h.start < i && i < h.end && h.kind != cueDoer {
+		if h.start < i && i < h.end && h.kind != cueDoer && !quietCues[h.kind] {
 			return false
 		}
 	}
@@ -642,8 +642,13 @@ func (v *sentenceView) nameWord(i int) bool {
 	if t.Kind != marsad.Word && t.Kind != marsad.Latin && t.Kind != marsad.Number {
 		return false
 	}
-	if len(v.cueAt[i]) > 0 || (v.inDate != nil && v.inDate[i]) {
+	if v.inDate != nil && v.inDate[i] {
 		return false
+	}
+	for _, h := range v.cueAt[i] {
+		if !quietCues[h.kind] {
+			return false
+		}
 	}
 	for _, tr := range v.triggers {
 		if tr.start <= i && i < tr.end {

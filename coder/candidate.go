@@ -29,6 +29,14 @@ type Candidate struct {
 	// Dateline is the place of the article's dateline ("طرابلس - …"),
 	// the same for every candidate of the document; nil when none.
 	Dateline *marsad.PlaceRef
+	// Disaster: a killing word with no one who kills in a sentence about a
+	// natural disaster, accident or epidemic (زلزال … مقتل 530): its toll
+	// counts victims, not an attack, so it is never an ASSAULT.
+	Disaster bool
+	// NotSource, NotTarget: the role is a phrase of the actor stop list
+	// (مواقع، أو): the output event goes without it, though the filter
+	// and the article's coreference saw it as the rules found it.
+	NotSource, NotTarget bool
 }
 
 // Verdict is what the coder does with a candidate.
@@ -42,12 +50,16 @@ type Verdict struct {
 	Reason   string
 }
 
+const disasterReason = "dropped: the victims of a disaster or accident, not an attack"
+
 // Decide is the one keep-or-drop rule, used by coding, explain and
 // training: suppressed candidates never pass; a candidate scored by a
 // filter (prob against threshold) passes when it reaches the threshold, or
 // as historical when it is background; unscored event nouns need an anchor.
 func Decide(cd *Candidate, filtered bool, prob, threshold float64) Verdict {
 	switch {
+	case cd.Disaster:
+		return Verdict{Reason: disasterReason}
 	case cd.Suppressed:
 		return Verdict{Reason: "dropped: under a condemnation, call or demand"}
 	case filtered:
@@ -93,6 +105,9 @@ func (c *Coder) Judge(cd *Candidate) Verdict {
 // "أدان … مقتل مدنيين" reports the killing too), decides by its
 // probability against the threshold.
 func DecideArticle(cd *Candidate, prob, threshold float64) Verdict {
+	if cd.Disaster {
+		return Verdict{Reason: disasterReason}
+	}
 	if cd.Embed == EmbedCall {
 		return Verdict{Reason: "dropped: the topic of a call, demand or rejection"}
 	}

@@ -127,7 +127,32 @@ func Assemble(cands []Candidate, verdicts []Verdict) []marsad.Event {
 			near[cands[i].Event.EventType] = true
 		}
 	}
-	return placeFromContext(coref.Link(out), near, dateline)
+	return withoutStopActors(placeFromContext(coref.Link(out), near, dateline), cands)
+}
+
+// withoutStopActors drops the roles that are phrases of the actor stop
+// list (Candidate.NotSource, NotTarget), after the article's happenings
+// were linked with them, so that the stop list changes no grouping.
+func withoutStopActors(evs []marsad.Event, cands []Candidate) []marsad.Event {
+	type span struct{ start, end int }
+	stop := map[span]bool{}
+	for _, cd := range cands {
+		if e := cd.Event; cd.NotSource && e.Source != nil {
+			stop[span{e.Source.Start, e.Source.End}] = true
+		}
+		if e := cd.Event; cd.NotTarget && e.Target != nil {
+			stop[span{e.Target.Start, e.Target.End}] = true
+		}
+	}
+	for i := range evs {
+		if r := evs[i].Source; r != nil && stop[span{r.Start, r.End}] {
+			evs[i].Source = nil
+		}
+		if r := evs[i].Target; r != nil && stop[span{r.Start, r.End}] {
+			evs[i].Target = nil
+		}
+	}
+	return evs
 }
 
 // placeFromContext gives an event whose sentence names no place the place
@@ -297,6 +322,8 @@ func (c *Coder) candidates(doc marsad.Document, v *sentenceView, dc *lexicon.Doc
 		cd.Background = kill && !t.noun && src != nil && tgt != nil && v.relativeBefore(t)
 		cd.Toll = evFat != nil && v.hasCue(cueRunningToll)
 		cd.NearPlace = c.cues.frameOf(t.eventType).NearPlace
+		cd.Disaster = kill && t.eventType == "ASSAULT" && src == nil && v.hasCue(cueDisaster)
+		cd.NotSource, cd.NotTarget = v.notActor(src), v.notActor(tgt)
 		out = append(out, cd)
 	}
 	return out
@@ -311,6 +338,22 @@ func (v *sentenceView) relativeBefore(t *trigger) bool {
 		}
 	}
 	return false
+}
+
+// notActor reports whether a phrase found by grammar alone is all words
+// of the actor stop list or function words (cues.tsv, not-actor).
+func (v *sentenceView) notActor(a *actorSpan) bool {
+	if a == nil || a.how != "np" {
+		return false
+	}
+	for i := a.start; i < a.end; i++ {
+		_, stop := v.hasCueAt(i, cueNotActor)
+		_, fn := v.hasCueAt(i, cueFunction)
+		if !stop && !fn {
+			return false
+		}
+	}
+	return true
 }
 
 // insideActor reports whether token i is part of an actor phrase.

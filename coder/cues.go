@@ -33,6 +33,13 @@ const (
 	cueInjured      = "injured"
 	cueNumber       = "number"
 	cueApprox       = "approx-number"
+	cueMultiplier   = "multiplier"
+	cueAbout        = "about"
+	cueNotCount     = "not-count"
+	cueWounded      = "wounded"
+	cueOneVictim    = "one-victim"
+	cueDisaster     = "disaster"
+	cueNotActor     = "not-actor"
 	cueAnchor       = "anchor"
 	cuePatientNoun  = "patient-noun"
 	cueKill         = "kill"
@@ -65,12 +72,21 @@ var cueKinds = map[string]bool{
 	cueNegation: true, cueNegationVerb: true, cueHypothetical: true, cueFuture: true, cueThreat: true,
 	cueEmbed: true, cueCondemn: true, cueSpeech: true, cueAccording: true, cueHistorical: true, cueRunningToll: true, cueRelative: true,
 	cueClause: true, cueCasualty: true, cueInjured: true, cueNumber: true, cueApprox: true,
+	cueMultiplier: true, cueAbout: true, cueNotCount: true, cueWounded: true, cueOneVictim: true, cueDisaster: true, cueNotActor: true,
 	cueAnchor: true, cuePatientNoun: true, cueKill: true, cuePassive: true, cueAgentMarker: true,
 	cueComplement: true, cueDead: true, cuePrep: true, cueTargetPrep: true,
 	cueVoiceAmbig: true, cueFunction: true, cueCrowd: true, cueCrowdAct: true,
 	cueTargetOf: true, cueNotEvent: true, cueEventPlace: true, cueReciprocal: true,
 	cueDoer: true, cueFrame: true, cuePlaceNoun: true, cueNotPlace: true,
 }
+
+// quietCues are read by the death toll and the actor stop list alone: they
+// are no features of the event filters, which were trained without them.
+var quietCues = map[string]bool{cueMultiplier: true, cueAbout: true, cueNotCount: true, cueWounded: true,
+	cueOneVictim: true, cueDisaster: true, cueNotActor: true}
+
+// valueCues are the kinds whose value column is a number.
+var valueCues = map[string]bool{cueNumber: true, cueApprox: true, cueMultiplier: true, cueOneVictim: true}
 
 // verbCues are the kinds whose first word is a verb lemma that is
 // conjugated (past 3rd masc. sing., "present" after a slash when
@@ -247,7 +263,7 @@ func ReadCues(r io.Reader, name string) (*Cues, error) {
 		if len(cols) > 2 {
 			p.note = strings.TrimSpace(cols[2])
 		}
-		if p.note != "" && (kind == cueNumber || kind == cueApprox) {
+		if p.note != "" && valueCues[kind] {
 			v, err := strconv.Atoi(p.note)
 			if err != nil {
 				return nil, fmt.Errorf("%s:%d: value %q is not a number", name, line, cols[2])

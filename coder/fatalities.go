@@ -3,41 +3,64 @@
 package coder
 
 import (
+	"slices"
 	"strconv"
 
 	marsad "github.com/marsad/marsad"
 )
 
 // fatalities reads a stated death toll near a kill word: "مقتل 30 شخصا",
-// "قتل ثلاثة جنود", "10 قتلى", "مقتل العشرات".
+// "قتل ثلاثة جنود", "10 قتلى", "مقتل العشرات", "مقتل نحو 5 آلاف كردي",
+// "لقي 4 أشخاص مصرعهم", "سقوط 14 قتيلا", "مقتل امرأة". A count after a
+// word of wounding (وأصيب 15) or after a year or day word (عام 2015) is
+// none; a hedge (نحو، أكثر من، على الأقل) makes it approximate.
 func (v *sentenceView) fatalities() (n *int, approx bool) {
 	best := -1
-	for i := range v.toks {
-		val, isApprox, width := v.numberAt(i)
+	for i := 0; i < len(v.toks); i++ {
+		val, isApprox, width := v.countAt(i)
 		if width == 0 {
 			continue
 		}
+		if i > 0 && v.endsCue(i, cueNotCount) {
+			i += width - 1
+			continue
+		}
+		lead := i // the first token of the count with its hedge
+		if h, ok := v.cueEndingAt(i, cueAbout); ok {
+			lead, isApprox = h.start, true
+		}
 		j := i + width
+		i = j - 1
 		if j < len(v.toks) && v.toks[j].Norm == "من" {
 			j++
 		}
 		killed := false
 		if j < len(v.toks) {
-			if _, inj := v.hasCueAt(j, cueInjured); inj {
+			if v.wounding(j) {
 				continue
 			}
-			if _, ok := v.hasCueAt(j, cueDead); ok {
-				killed = true
-			} else if _, ok := v.hasCueAt(j, cueCasualty); ok {
-				killed = v.killNear(i)
+			if h, ok := v.hasCueAt(j, cueDead); ok {
+				killed, j = true, h.end
+			} else if h, ok := v.hasCueAt(j, cueCasualty); ok {
+				// لقي 4 أشخاص مصرعهم، 12 عنصرا من الميليشيات قتلوا
+				killed = v.killNear(lead) || v.killAfter(h.end, 4)
+				j = h.end
 			}
 		}
-		if !killed && v.killJustBefore(i) {
-			killed = true
+		if h, ok := v.hasCueAt(j, cueAbout); ok { // 5 قتلى على الأقل
+			isApprox, j = true, h.end
 		}
-		if killed && val > best {
+		// رجلا واحدا على الأقل قتل
+		killed = killed || v.killJustBefore(lead) || v.killAfter(j, 1)
+		if !killed {
+			continue
+		}
+		if val > best {
 			best, approx = val, isApprox
 		}
+	}
+	if best < 0 {
+		best = v.oneVictim()
 	}
 	if best < 0 {
 		return nil, false
@@ -45,8 +68,75 @@ func (v *sentenceView) fatalities() (n *int, approx bool) {
 	return &best, approx
 }
 
-func (v *sentenceView) killNear(i int) bool {
-	for j := i - 1; j >= 0 && i-j <= 4; j-- {
+// wounding reports a word of wounding at token i (جرحى، أصيب).
+func (v *sentenceView) wounding(i int) bool {
+	_, a := v.cueCovering(i, cueInjured)
+	_, b := v.cueCovering(i, cueWounded)
+	return a || b
+}
+
+// oneVictim is 1 when a kill word is next to a noun of one person
+// (مقتل امرأة، قتل طفل، طفلا قتل), else -1.
+func (v *sentenceView) oneVictim() int {
+	for _, h := range v.cues {
+		if h.kind != cueKill {
+			continue
+		}
+		if _, ok := v.hasCueAt(h.end, cueOneVictim); ok {
+			return 1
+		}
+		if h.start > 0 && v.endsCue(h.start, cueOneVictim) {
+			return 1
+		}
+	}
+	return -1
+}
+
+// countAt reads a count at token i: a number (numberAt) times a
+// multiplier after it (عشرة آلاف، 40 ألف، عشرات الآلاف), or units and
+// tens (تسعة وأربعين).
+func (v *sentenceView) countAt(i int) (val int, approx bool, width int) {
+	val, approx, width = v.numberAt(i)
+	if width == 0 {
+		return 0, false, 0
+	}
+	j := i + width
+	if j < len(v.toks) && val < 10 && !approx {
+		if t, _, w := v.numberAt(j); w > 0 && t >= 20 && t < 100 && t%10 == 0 && slices.Contains(v.toks[j].Prefixes, "و") {
+			val, j = val+t, j+w
+		}
+	}
+	if j < len(v.toks) {
+		if h, ok := v.hasCueAt(j, cueMultiplier); ok && val < 1000 {
+			val, j = val*h.value, h.end
+		}
+	}
+	return val, approx, j - i
+}
+
+// endsCue reports whether a cue of kind ends just before token i.
+func (v *sentenceView) endsCue(i int, kind string) bool {
+	_, ok := v.cueEndingAt(i, kind)
+	return ok
+}
+
+// cueEndingAt returns the cue of kind that ends just before token i.
+func (v *sentenceView) cueEndingAt(i int, kind string) (cueHit, bool) {
+	for _, h := range v.cues {
+		if h.kind == kind && h.end == i {
+			return h, true
+		}
+	}
+	return cueHit{}, false
+}
+
+// killAfter reports a kill word within n tokens from i, with no word of
+// wounding before it.
+func (v *sentenceView) killAfter(i, n int) bool {
+	for j := i; j < len(v.toks) && j < i+n; j++ {
+		if v.wounding(j) {
+			return false
+		}
 		if _, ok := v.cueCovering(j, cueKill); ok {
 			return true
 		}
@@ -54,8 +144,25 @@ func (v *sentenceView) killNear(i int) bool {
 	return false
 }
 
+func (v *sentenceView) killNear(i int) bool {
+	for j := i - 1; j >= 0 && i-j <= 4; j-- {
+		if v.wounding(j) {
+			return false
+		}
+		if _, ok := v.cueCovering(j, cueKill); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// killJustBefore reports a kill word one or two tokens before i, with no
+// word of wounding between (قتل وأصيب 15 is a toll of the wounded).
 func (v *sentenceView) killJustBefore(i int) bool {
 	for j := i - 1; j >= 0 && i-j <= 2; j-- {
+		if v.wounding(j) {
+			return false
+		}
 		if _, ok := v.cueCovering(j, cueKill); ok {
 			return true
 		}

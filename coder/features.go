@@ -96,6 +96,9 @@ func (v *sentenceView) features(t *trigger, cd *Candidate, src, tgt *actorSpan) 
 		// are background, as the sentence filters learnt them; the article
 		// features tell them apart.
 		k := h.kind
+		if quietCues[k] {
+			continue
+		}
 		switch k {
 		case cueCondemn:
 			k = cueEmbed

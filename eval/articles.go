@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -109,13 +110,18 @@ type ArticlesReport struct {
 	// NoPlace: of the matched happenings whose gold has no place, those
 	// given none; DateStated: the date over happenings whose article
 	// states it (a gold date_text).
-	NoPlace    AttrScore            `json:"no_place"`
-	DateStated AttrScore            `json:"date_stated"`
-	ByType     map[string]TypeScore `json:"by_type"`
-	Misses     []Miss               `json:"-"`
-	Alarms     []Alarm              `json:"-"`
-	Matches    []Match              `json:"-"`
-	perArticle []articleCounts
+	NoPlace    AttrScore `json:"no_place"`
+	DateStated AttrScore `json:"date_stated"`
+	// Fatalities is scored where the gold states a toll: right when the
+	// happening's report carries the same number. SpuriousTolls counts
+	// matched happenings with no gold toll that were given one.
+	Fatalities    AttrScore            `json:"fatalities"`
+	SpuriousTolls int                  `json:"spurious_tolls"`
+	ByType        map[string]TypeScore `json:"by_type"`
+	Misses        []Miss               `json:"-"`
+	Alarms        []Alarm              `json:"-"`
+	Matches       []Match              `json:"-"`
+	perArticle    []articleCounts
 }
 
 type articleCounts struct{ gold, pred, matched int }
@@ -344,6 +350,12 @@ func (r *ArticlesReport) scoreAttributes(h *GoldHappening, p *Prediction) {
 		}
 	}
 	r.Modality.add(e.Modality == h.Modality)
+	switch {
+	case h.Fatalities != nil:
+		r.Fatalities.add(e.Fatalities != nil && *e.Fatalities == *h.Fatalities)
+	case e.Fatalities != nil:
+		r.SpuriousTolls++
+	}
 }
 
 // sameActor: both absent, or the predicted phrase shares a content word
@@ -405,9 +417,10 @@ func (r *ArticlesReport) WriteTable(w io.Writer) {
 		name string
 		s    AttrScore
 	}{{"source", r.Source}, {"target", r.Target}, {"place (country)", r.Country}, {"place", r.Place}, {"no place", r.NoPlace},
-		{"date", r.Date}, {"date (stated)", r.DateStated}, {"modality", r.Modality}} {
+		{"date", r.Date}, {"date (stated)", r.DateStated}, {"modality", r.Modality}, {"fatalities", r.Fatalities}} {
 		fmt.Fprintf(w, "  %-16s %.3f  (%d of %d)\n", a.name, a.s.Rate, a.s.Right, a.s.Of)
 	}
+	fmt.Fprintf(w, "  %-16s %d (a toll where the gold has none)\n", "spurious tolls", r.SpuriousTolls)
 	fmt.Fprintf(w, "\n  %-10s %5s %5s %6s %6s %6s\n", "type", "gold", "pred", "R", "P", "F1")
 	types := make([]string, 0, len(r.ByType))
 	for t := range r.ByType {
@@ -420,8 +433,9 @@ func (r *ArticlesReport) WriteTable(w io.Writer) {
 	}
 }
 
-// WriteErrors lists misses and false alarms, tab-separated: kind, article,
-// type, trigger or mention, and what was near.
+// WriteErrors lists misses, false alarms and wrong tolls, tab-separated:
+// kind, article, type, trigger or mention, and what was near (for TOLL,
+// the gold and predicted tolls).
 func (r *ArticlesReport) WriteErrors(w io.Writer) {
 	for _, m := range r.Misses {
 		trig, sent := "", ""
@@ -442,6 +456,12 @@ func (r *ArticlesReport) WriteErrors(w io.Writer) {
 		}
 		fmt.Fprintf(w, "%s\t%s\t%s/%s\t%s\t\t%s\n", kind, a.Article, e.EventType, e.Modality, e.Trigger.Text, e.Sentence)
 	}
+	toll := func(n *int) string {
+		if n == nil {
+			return "none"
+		}
+		return strconv.Itoa(*n)
+	}
 	for _, m := range r.Matches {
 		h, e := &m.Gold, &m.Pred.Events[0]
 		got := "-"
@@ -456,6 +476,9 @@ func (r *ArticlesReport) WriteErrors(w io.Writer) {
 		}
 		if h.Date != nil && !strings.HasPrefix(string(e.Date), *h.Date) {
 			fmt.Fprintf(w, "DATE\t%s\t%s\tgold %s %q\tgot %s %q\n", m.Article, h.EventType, *h.Date, h.DateText, e.Date, e.DateText)
+		}
+		if g, p := toll(m.Gold.Fatalities), toll(e.Fatalities); g != p {
+			fmt.Fprintf(w, "TOLL\t%s\t%s\t%s\tgold=%s pred=%s\t%s\n", m.Article, e.EventType, e.Trigger.Text, g, p, e.Sentence)
 		}
 	}
 }

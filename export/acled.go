@@ -5,6 +5,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/marsad/marsad"
 	"github.com/marsad/marsad/store"
@@ -16,20 +18,49 @@ var ACLEDColumns = []string{"event_id_cnty", "event_date", "year", "time_precisi
 	"civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude",
 	"longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp"}
 
+// actorClass is the ACLED class of an actor (acled_inter.tsv): "none"
+// without one, "other" for a sector the table does not know.
+func (t *tables) actorClass(r *marsad.ActorRef) string {
+	if r == nil {
+		return "none"
+	}
+	if c := t.class[string(r.Sector)]; c != "" {
+		return c
+	}
+	return "other"
+}
+
+// classMatches matches a rule's source or target column against a class.
+func classMatches(want, class string) bool {
+	switch want {
+	case "*", class:
+		return true
+	case "armed":
+		return class == "state" || class == "nonstate" || class == "external"
+	}
+	return false
+}
+
 // acledRule returns the first rule of data/export/acled_map.tsv that matches e.
 func (t *tables) acledRule(e *store.StoredEvent) (acledRule, bool) {
-	target := "civilian"
-	if e.Target != nil {
-		if n := t.inter[string(e.Target.Sector)]; n >= 1 && n <= 3 || n == 8 {
-			target = "armed"
-		}
-	}
+	src, tgt := t.actorClass(e.Source), t.actorClass(e.Target)
 	for _, r := range t.rules {
-		if r.ploverType == e.EventType && (r.mode == "*" || r.mode == string(e.Mode)) && (r.target == "*" || r.target == target) {
+		if r.ploverType == e.EventType && (r.mode == "*" || r.mode == string(e.Mode)) &&
+			classMatches(r.source, src) && classMatches(r.target, tgt) {
 			return r, true
 		}
 	}
 	return acledRule{}, false
+}
+
+// noACLEDType is the reason an event without a rule is left out.
+func (t *tables) noACLEDType(e *store.StoredEvent) string {
+	for _, r := range t.rules {
+		if r.ploverType == e.EventType {
+			return "no ACLED type: " + e.EventType + " with no weapon and no known armed or civilian target"
+		}
+	}
+	return "no ACLED type: " + e.EventType
 }
 
 // interCode is the ACLED actor type of an event's actor ("" when unknown).
@@ -68,18 +99,18 @@ func itoa0(n int) string {
 }
 
 // writeACLED writes the events that map to an ACLED type (see
-// data/export/acled_map.tsv); others (verbal events such as CONSULT or ACCUSE),
-// and events the text does not assert, are left out, as ACLED would.
-func writeACLED(w io.Writer, events []store.StoredEvent, opts Options) error {
+// data/export/acled_map.tsv); others (verbal events such as CONSULT or
+// ACCUSE, an assault on no one known) are left out and counted in sum.
+func writeACLED(w io.Writer, events []*store.StoredEvent, opts Options, sum *Summary) error {
 	t := opts.Tables
 	cw := csv.NewWriter(w)
 	if err := cw.Write(ACLEDColumns); err != nil {
 		return err
 	}
-	for i := range events {
-		e := &events[i]
+	for _, e := range events {
 		rule, ok := t.acledRule(e)
-		if !ok || !e.Counts() {
+		if !ok {
+			sum.leave(t.noACLEDType(e))
 			continue
 		}
 		c := t.countries[e.Country]
@@ -107,7 +138,7 @@ func writeACLED(w io.Writer, events []store.StoredEvent, opts Options) error {
 		if len(e.Day) >= 4 {
 			year = e.Day[:4]
 		}
-		var loc, lat, lon, geo string
+		var loc, lat, lon, geo, admin1 string
 		if l := e.Location; l != nil {
 			loc = string(l.Name)
 			if loc == "" {
@@ -119,12 +150,16 @@ func writeACLED(w io.Writer, events []store.StoredEvent, opts Options) error {
 				lon = strconv.FormatFloat(*l.Lon, 'f', 4, 64)
 				geo = "1"
 			}
+			admin1 = t.admin1[string(l.GazetteerID)]
 		}
 		fat := "0"
 		if e.Fatalities != nil {
 			fat = strconv.Itoa(*e.Fatalities)
 		}
 		var tags []string
+		if e.Modality != marsad.Asserted {
+			tags = append(tags, e.Modality)
+		}
 		if e.FatalitiesApprox {
 			tags = append(tags, "fatalities approximate")
 		}
@@ -141,31 +176,54 @@ func writeACLED(w io.Writer, events []store.StoredEvent, opts Options) error {
 		}
 		rec := []string{eventID, e.Day, year, precision, rule.disorderType, rule.eventType, rule.subEventType,
 			actorName(e.Source), "", itoa0(in1), actorName(e.Target), "", itoa0(in2), interaction,
-			civ, itoa0(c.Numeric), c.Region, country, "", "", "", loc, lat,
+			civ, itoa0(c.Numeric), c.Region, country, admin1, "", "", loc, lat,
 			lon, geo, e.DocSource, "", e.Sentence, fat, strings.Join(tags, "; "), strconv.FormatInt(opts.CodedAt.Unix(), 10)}
 		if err := cw.Write(safeCells(rec)); err != nil {
 			return err
 		}
+		sum.Written++
 	}
 	cw.Flush()
 	return cw.Error()
 }
 
-// safeCells keeps spreadsheet programs from reading article text as a
-// formula: a cell that starts with = + - @ (or a tab or carriage return) gets a
-// leading apostrophe, the convention Excel and LibreOffice show as text.
-// Numbers (a negative longitude) are left as they are.
+// safeCells keeps spreadsheet programs from reading untrusted text as a
+// formula (OWASP's CSV injection rules): a cell that starts with = + - @, a
+// tab, a carriage return or a line feed — also after leading spaces, NBSP,
+// zero-width and direction marks or a byte-order mark, and in their
+// full-width forms (＝ ＋ － ＠) — gets a leading apostrophe, which Excel and
+// LibreOffice show as text. Plain numbers (a negative longitude, +1) are
+// left as they are; -Infinity and 1e9 are not plain numbers.
 func safeCells(rec []string) []string {
 	for i, c := range rec {
-		if c == "" {
+		if c == "" || plainNumber(c) {
 			continue
 		}
-		switch c[0] {
-		case '=', '+', '-', '@', '\t', '\r':
-			if _, err := strconv.ParseFloat(c, 64); err != nil {
-				rec[i] = "'" + c
-			}
+		if strings.ContainsRune("\t\r\n", rune(c[0])) {
+			rec[i] = "'" + c
+			continue
+		}
+		t := strings.TrimLeftFunc(c, invisibleLead)
+		if r, _ := utf8.DecodeRuneInString(t); strings.ContainsRune("=+-@＝＋－＠\t\r\n", r) {
+			rec[i] = "'" + c
 		}
 	}
 	return rec
+}
+
+// invisibleLead reports the characters a spreadsheet may skip before a
+// formula sign: white space, NBSP, zero-width and direction marks, BOM.
+func invisibleLead(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u00a0' || r >= '\u200b' && r <= '\u200f' || r == '\ufeff' ||
+		r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
+}
+
+// plainNumber: an optional sign, digits and an optional decimal part.
+func plainNumber(s string) bool {
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "-"), "+")
+	whole, frac, dot := strings.Cut(s, ".")
+	digits := func(d string) bool {
+		return d != "" && strings.Trim(d, "0123456789") == ""
+	}
+	return digits(whole) && (!dot || digits(frac))
 }

@@ -28,6 +28,17 @@ type Options struct {
 	// Tables are the mappings of the ACLED and PLOVER exports (LoadTables);
 	// nil loads the built-in ones.
 	Tables *Tables
+	// AllModalities keeps, in the ACLED and GeoJSON exports, the events
+	// they leave out by default: historical background, events dated over
+	// a year before their article, and negated, hypothetical or future
+	// ones (the modality is then in ACLED's tags).
+	AllModalities bool
+	// Mentions keeps every report of a happening in the ACLED and GeoJSON
+	// exports instead of one per event cluster.
+	Mentions bool
+	// Summary, when set, is filled with what was written and what was
+	// left out, and why.
+	Summary *Summary
 }
 
 // Formats are the names Write accepts.
@@ -42,27 +53,38 @@ func Write(w io.Writer, format string, events []store.StoredEvent, opts Options)
 	if opts.Tables == nil {
 		t, err := LoadTables(data.FS)
 		if err != nil {
-			return fmt.Errorf("export: built-in tables: %w", err)
+			return fmt.Errorf("built-in tables: %w", err)
 		}
 		opts.Tables = t
 	}
+	sum := opts.Summary
+	if sum == nil {
+		sum = &Summary{}
+	}
+	*sum = Summary{Format: strings.ToLower(format), Events: len(events), Unit: "rows"}
+	events = settleActors(events, opts.Tables)
 	var err error
-	switch strings.ToLower(format) {
+	switch sum.Format {
 	case "plover", "jsonl":
+		sum.Unit = "records"
 		err = writePLOVER(w, events, opts)
+		sum.Written = len(events)
 	case "acled":
-		err = writeACLED(w, events, opts)
+		err = writeACLED(w, current(events, opts, sum), opts, sum)
 	case "geojson":
-		err = writeGeoJSON(w, events)
+		sum.Unit = "features"
+		err = writeGeoJSON(w, current(events, opts, sum), sum)
 	case "graphml":
-		err = writeGraphML(w, events)
+		sum.Unit = "edges"
+		err = writeGraphML(w, events, sum)
 	case "csv":
 		err = writeCSV(w, events)
+		sum.Written = len(events)
 	default:
-		return fmt.Errorf("export: unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
+		return fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
 	}
 	if err != nil {
-		return fmt.Errorf("export %s: %w", format, err)
+		return fmt.Errorf("%s: %w", format, err)
 	}
 	return nil
 }

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/marsad/marsad"
-	"github.com/marsad/marsad/data"
 	"github.com/marsad/marsad/store"
 )
 
@@ -53,11 +52,7 @@ func sample() []store.StoredEvent {
 
 func write(t *testing.T, format string) string {
 	t.Helper()
-	var b bytes.Buffer
-	if err := Write(&b, format, sample(), Options{CodedAt: codedAt}); err != nil {
-		t.Fatalf("Write %s: %v", format, err)
-	}
-	return b.String()
+	return write2(t, format, sample())
 }
 
 func TestPLOVER(t *testing.T) {
@@ -148,38 +143,147 @@ func TestACLED(t *testing.T) {
 	}
 }
 
-func TestACLEDRules(t *testing.T) {
-	tb, err := LoadTables(data.FS)
-	if err != nil {
-		t.Fatal(err)
+// A hand-made table of PLOVER events and the ACLED rows they become
+// (ACLED codebook: event type from the PLOVER type, mode and both actors'
+// sectors; interaction from both; civilian targeting when civilians are
+// the target of political violence), or the reason they are left out.
+func TestACLEDMapping(t *testing.T) {
+	actor := func(sector string) *marsad.ActorRef {
+		if sector == "" {
+			return nil
+		}
+		return &marsad.ActorRef{Text: "x" + sector, Sector: marsad.OptText(sector)}
 	}
 	cases := []struct {
-		typ, mode, targetSector string
-		want                    string
+		typ, mode, src, tgt, modality string
+		want                          string // event_type/sub_event_type interaction civilian_targeting, or the reason left out
 	}{
-		{"ASSAULT", "firearms", "REB", "Battles/Armed clash"},
-		{"ASSAULT", "firearms", "CVL", "Violence against civilians/Attack"},
-		{"ASSAULT", "", "", "Violence against civilians/Attack"},
-		{"ASSAULT", "explosives", "MIL", "Explosions/Remote violence/Remote explosive/landmine/IED"},
-		{"ASSAULT", "abduct", "CVL", "Violence against civilians/Abduction/forced disappearance"},
-		{"PROTEST", "riot", "", "Riots/Violent demonstration"},
-		{"PROTEST", "strike", "", "Protests/Peaceful protest"},
-		{"COERCE", "arrest", "JRN", "Strategic developments/Arrests"},
-		{"CONSULT", "", "", ""},
+		{"ASSAULT", "aerial", "MIL", "REB", "", "Explosions/Remote violence/Air/drone strike 12 "},
+		{"ASSAULT", "aerial", "MIL", "CVL", "", "Explosions/Remote violence/Air/drone strike 17 Civilian targeting"},
+		{"ASSAULT", "heavy-weapons", "REB", "", "", "Explosions/Remote violence/Shelling/artillery/missile attack 20 "},
+		{"ASSAULT", "explosives", "", "COP", "", "Explosions/Remote violence/Remote explosive/landmine/IED  "},
+		{"ASSAULT", "firearms", "UAF", "REB", "", "Battles/Armed clash 23 "},
+		{"ASSAULT", "firearms", "MIL", "CVL", "", "Violence against civilians/Attack 17 Civilian targeting"},
+		{"ASSAULT", "", "REB", "JRN", "", "Violence against civilians/Attack 27 Civilian targeting"},
+		{"ASSAULT", "", "MIL", "IMG", "", "Battles/Armed clash 18 "},
+		{"ASSAULT", "abduct", "UAF", "NGO", "", "Violence against civilians/Abduction/forced disappearance 37 Civilian targeting"},
+		// An air strike on military sites is no violence against civilians;
+		// an assault on no one known has no ACLED type.
+		{"ASSAULT", "", "MIL", "", "", "no ACLED type: ASSAULT with no weapon and no known armed or civilian target"},
+		{"ASSAULT", "", "", "", "", "no ACLED type: ASSAULT with no weapon and no known armed or civilian target"},
+		{"ASSAULT", "crowd-control", "COP", "CVL", "", "Protests/Excessive force against protesters 17 Civilian targeting"},
+		{"ASSAULT", "destroy", "REB", "", "", "Strategic developments/Looting/property destruction 20 "},
+		{"PROTEST", "demo", "CVL", "GOV", "", "Protests/Peaceful protest 16 "},
+		{"PROTEST", "riot", "CVL", "COP", "", "Riots/Violent demonstration 15 "},
+		{"COERCE", "arrest", "COP", "JRN", "", "Strategic developments/Arrests 17 "},
+		// Taking ground is a battle for it, not looting.
+		{"COERCE", "seize", "MIL", "REB", "", "Battles/Government regains territory 12 "},
+		{"COERCE", "seize", "REB", "MIL", "", "Battles/Non-state actor overtakes territory 12 "},
+		{"COERCE", "seize", "", "", "", "Strategic developments/Other  "},
+		{"RETREAT", "withdraw", "UAF", "", "", "Strategic developments/Non-violent transfer of territory 30 "},
+		{"AGREE", "", "GOV", "REB", "", "Strategic developments/Agreement 12 "},
+		{"CONSULT", "", "GOV", "GOV", "", "no ACLED type: CONSULT"},
+		{"ASSAULT", "aerial", "MIL", "REB", marsad.Historical, leftHistorical},
+		{"ASSAULT", "aerial", "MIL", "REB", marsad.Negated, leftUnasserted},
+		{"ASSAULT", "aerial", "MIL", "REB", marsad.Future, leftUnasserted},
 	}
-	for _, c := range cases {
-		e := &store.StoredEvent{Event: marsad.Event{EventType: c.typ, Mode: marsad.OptText(c.mode)}}
-		if c.targetSector != "" {
-			e.Target = &marsad.ActorRef{Sector: marsad.OptText(c.targetSector)}
+	for i, c := range cases {
+		modality := c.modality
+		if modality == "" {
+			modality = marsad.Asserted
+		}
+		e := store.StoredEvent{Event: marsad.Event{ID: "e", EventType: c.typ, Mode: marsad.OptText(c.mode), Modality: modality,
+			Source: actor(c.src), Target: actor(c.tgt)}, Day: "2019-10-25", ClusterID: "e"}
+		var b bytes.Buffer
+		var sum Summary
+		if err := Write(&b, "acled", []store.StoredEvent{e}, Options{CodedAt: codedAt, Summary: &sum}); err != nil {
+			t.Fatal(err)
 		}
 		got := ""
-		if r, ok := tb.acledRule(e); ok {
-			got = r.eventType + "/" + r.subEventType
+		if rows := readCSV(t, b.String()); len(rows) == 1 {
+			r := rows[0]
+			got = r["event_type"] + "/" + r["sub_event_type"] + " " + r["interaction"] + " " + r["civilian_targeting"]
+		} else {
+			for reason := range sum.LeftOut {
+				got = reason
+			}
 		}
 		if got != c.want {
-			t.Errorf("%s %s against %s → %q, want %q", c.typ, c.mode, c.targetSector, got, c.want)
+			t.Errorf("%d: %s %s %s→%s %s: %q, want %q", i, c.typ, c.mode, c.src, c.tgt, c.modality, got, c.want)
 		}
 	}
+}
+
+// Background and repeats are left out by default and counted; the flags
+// keep them.
+func TestACLEDLeavesOutBackgroundAndRepeats(t *testing.T) {
+	base := sample()[0]
+	old := base
+	old.ID, old.ClusterID, old.Day, old.DocDate = "old", "old", "1970-05-01", "2019-10-25"
+	repeat := base
+	repeat.ID = "e1b" // another report in the cluster of e1
+	events := []store.StoredEvent{repeat, base, old}
+	var sum Summary
+	var b bytes.Buffer
+	if err := Write(&b, "acled", events, Options{CodedAt: codedAt, Summary: &sum}); err != nil {
+		t.Fatal(err)
+	}
+	rows := readCSV(t, b.String())
+	if len(rows) != 1 || rows[0]["event_id_cnty"] != "LBY-e1" {
+		t.Fatalf("rows %v, want only the cluster's first report e1", rows)
+	}
+	want := "acled: 1 rows from 3 events; left out 2: 1 dated over a year before its article, 1 other reports of a happening already written (same event cluster)"
+	if sum.String() != want {
+		t.Errorf("summary\n  %s\nwant\n  %s", sum.String(), want)
+	}
+	b.Reset()
+	if err := Write(&b, "acled", events, Options{CodedAt: codedAt, Summary: &sum, AllModalities: true, Mentions: true}); err != nil {
+		t.Fatal(err)
+	}
+	if rows := readCSV(t, b.String()); len(rows) != 3 || len(sum.LeftOut) != 0 {
+		t.Errorf("with AllModalities and Mentions: %d rows, left out %v; want all 3", len(rows), sum.LeftOut)
+	}
+}
+
+// Every actor has one profile in an export: a dictionary actor the
+// dictionary's, another the majority of its mentions.
+func TestActorsHaveOneProfile(t *testing.T) {
+	ev := func(id string, src *marsad.ActorRef) store.StoredEvent {
+		return store.StoredEvent{Event: marsad.Event{ID: id, EventType: "PROTEST", Modality: marsad.Asserted, Source: src,
+			Target: &marsad.ActorRef{Text: "الحكومة", ActorID: "syr-gov", Sector: "REB"}}, ClusterID: id}
+	}
+	events := []store.StoredEvent{
+		ev("a", &marsad.ActorRef{Text: "المحتجون", Sector: "CVL", Country: "SYR"}),
+		ev("b", &marsad.ActorRef{Text: "المحتجون", Sector: "CVL"}),
+		ev("c", &marsad.ActorRef{Text: "المحتجون", Sector: "REB"}),
+	}
+	out := write2(t, "graphml", events)
+	for _, want := range []string{
+		`<node id="syr-gov"><data key="label">الحكومة</data><data key="country">SYR</data><data key="sector">GOV</data>`,
+		`<data key="country">SYR</data><data key="sector">CVL</data>`,
+	} {
+		if !strings.Contains(strings.ReplaceAll(strings.ReplaceAll(out, "\n", ""), "  ", ""), want) {
+			t.Errorf("GraphML lacks %s:\n%s", want, out)
+		}
+	}
+	rows := readCSV(t, write2(t, "csv", events))
+	for _, r := range rows {
+		if r["target_sector"] != "GOV" || r["source_sector"] != "CVL" || r["source_country"] != "SYR" {
+			t.Errorf("CSV row %s: source %s/%s target %s, want CVL/SYR and GOV", r["id"], r["source_sector"], r["source_country"], r["target_sector"])
+		}
+	}
+	if events[2].Source.Sector != "REB" {
+		t.Error("the caller's events were changed")
+	}
+}
+
+func write2(t *testing.T, format string, events []store.StoredEvent) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Write(&b, format, events, Options{CodedAt: codedAt}); err != nil {
+		t.Fatalf("Write %s: %v", format, err)
+	}
+	return b.String()
 }
 
 func TestGeoJSON(t *testing.T) {
@@ -279,8 +383,11 @@ func TestDeterministic(t *testing.T) {
 }
 
 func TestCSVCellsAreNotFormulas(t *testing.T) {
-	got := safeCells([]string{"=HYPERLINK(\"x\")", "-12.5", "@SUM(A1)", "+1", "طرابلس", "-x"})
-	want := []string{"'=HYPERLINK(\"x\")", "-12.5", "'@SUM(A1)", "+1", "طرابلس", "'-x"}
+	in := []string{"=HYPERLINK(\"x\")", "-12.5", "@SUM(A1)", "+1", "طرابلس", "-x",
+		" =1+1", "\u00a0=1+1", "\n=1+1", "\u200f=1+1", "\ufeff=1+1", "＝1+1", "-Infinity", "1e9", "\t1", "a=b"}
+	got := safeCells(append([]string{}, in...))
+	want := []string{"'=HYPERLINK(\"x\")", "-12.5", "'@SUM(A1)", "+1", "طرابلس", "'-x",
+		"' =1+1", "'\u00a0=1+1", "'\n=1+1", "'\u200f=1+1", "'\ufeff=1+1", "'＝1+1", "'-Infinity", "1e9", "'\t1", "a=b"}
 	for i := range want {
 		if got[i] != want[i] {
 			t.Errorf("cell %d = %q, want %q", i, got[i], want[i])

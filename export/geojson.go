@@ -20,8 +20,9 @@ type geometry struct {
 }
 
 // writeGeoJSON writes a FeatureCollection with one Point per event that has
-// coordinates; the properties are the event as JSON.
-func writeGeoJSON(w io.Writer, events []store.StoredEvent) error {
+// coordinates; the properties are the event as JSON. Events without
+// coordinates are counted in sum.
+func writeGeoJSON(w io.Writer, events []*store.StoredEvent, sum *Summary) error {
 	fc := struct {
 		Type     string    `json:"type"`
 		Features []feature `json:"features"`
@@ -29,10 +30,12 @@ func writeGeoJSON(w io.Writer, events []store.StoredEvent) error {
 	for _, e := range events {
 		l := e.Location
 		if l == nil || l.Lat == nil || l.Lon == nil {
+			sum.leave(leftNoCoords)
 			continue
 		}
 		fc.Features = append(fc.Features, feature{Type: "Feature", ID: e.ID,
-			Geometry: geometry{Type: "Point", Coordinates: [2]float64{*l.Lon, *l.Lat}}, Properties: e})
+			Geometry: geometry{Type: "Point", Coordinates: [2]float64{*l.Lon, *l.Lat}}, Properties: *e})
+		sum.Written++
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

@@ -6,7 +6,6 @@ import (
 	"strconv"
 
 	"github.com/marsad/marsad"
-	"github.com/marsad/marsad/prep"
 	"github.com/marsad/marsad/store"
 )
 
@@ -50,19 +49,11 @@ type gmlEdge struct {
 	Data   []gmlData `xml:"data"`
 }
 
-// actorKey is the node id of an actor: its dictionary id, or its folded
-// text (prefixed with ~) when unresolved, so spellings of one name meet.
-func actorKey(r *marsad.ActorRef) string {
-	if r.ActorID != "" {
-		return string(r.ActorID)
-	}
-	return "~" + prep.NormText(r.Text)
-}
-
 // writeGraphML writes the actor network: a node per actor, a directed edge
 // per (source, target, event type) weighted by the number of events.
-// Events without both a source and a target add no edge.
-func writeGraphML(w io.Writer, events []store.StoredEvent) error {
+// Events without both a source and a target add no edge (counted in sum).
+// Node attributes are the actors' settled profiles (settleActors).
+func writeGraphML(w io.Writer, events []store.StoredEvent, sum *Summary) error {
 	type nodeInfo struct{ label, country, sector string }
 	type edgeKey struct{ src, tgt, typ string }
 	nodes := map[string]nodeInfo{}
@@ -76,6 +67,7 @@ func writeGraphML(w io.Writer, events []store.StoredEvent) error {
 	}
 	for _, e := range events {
 		if e.Source == nil || e.Target == nil {
+			sum.leave("without both a source and a target (no edge)")
 			continue
 		}
 		weights[edgeKey{addNode(e.Source), addNode(e.Target), e.EventType}]++
@@ -98,6 +90,7 @@ func writeGraphML(w io.Writer, events []store.StoredEvent) error {
 		k := byName[name]
 		g.Graph.Edges = append(g.Graph.Edges, gmlEdge{ID: "e" + strconv.Itoa(i), Source: k.src, Target: k.tgt,
 			Data: []gmlData{{"type", k.typ}, {"weight", strconv.Itoa(weights[k])}}})
+		sum.Written++
 	}
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err

@@ -128,11 +128,11 @@ type ItemResult struct {
 // Filter selects events. Zero fields do not filter.
 type Filter struct {
 	Types    []string // PLOVER event types, any of
-	Actor    string   // actor id, or actor text (matched normalised: Keys.Actor), as source or target
-	Country  string   // ISO 3166-1 alpha-3 of the event (see StoredEvent.Country)
-	Place    string   // gazetteer id or place text (matched normalised: Keys.Place)
+	Actor    string   // actor id, a dictionary actor's name (Keys.ActorIDs), or actor text (matched normalised: Keys.Actor), as source or target
+	Country  string   // ISO 3166-1 alpha-3 of the event (see StoredEvent.Country), any case
+	Place    string   // gazetteer id, a gazetteer name (Keys.PlaceIDs), or place text (matched normalised: Keys.Place)
 	From, To string   // YYYY-MM-DD, inclusive, on StoredEvent.Day
-	Source   string   // document source, e.g. "BBC Arabic"
+	Source   string   // document source, any case: its start or the start of one of its words ("sky", "BBC Arabic", "bbc.com")
 	Modality string   // marsad.Asserted, marsad.Negated …
 	Text     string   // full-text query over the articles (matched by its words: Keys.Terms, as Search)
 	DocID    string
@@ -141,7 +141,7 @@ type Filter struct {
 	// mention, which carries the merged roles, place and date (see
 	// marsad.Event.Mention); summaries and repeats are left out.
 	Happenings bool
-	Limit      int // 0 means 1000
+	Limit      int // 0 means DefaultLimit; negative means no limit
 	Offset     int
 	// Keys are Actor, Place and Text in the forms the store compares, set
 	// by prep.Filter after the fields above.
@@ -150,9 +150,14 @@ type Filter struct {
 
 // FilterKeys are the normalised forms of a Filter's texts.
 type FilterKeys struct {
-	Actor string   // Filter.Actor as EventKeys.Source and Target are
-	Place string   // Filter.Place as EventKeys.Place is
-	Terms []string // the distinct index words of Filter.Text (prep.Terms); none match nothing
+	Actor string // Filter.Actor as EventKeys.Source and Target are; "" matches no text
+	Place string // Filter.Place as EventKeys.Place is; "" matches no text
+	// ActorIDs and PlaceIDs are the dictionary actors and gazetteer places
+	// one of whose names (in either language, with its aliases) is
+	// Filter.Actor or Filter.Place, as the caller's dictionary resolves it.
+	ActorIDs []string
+	PlaceIDs []string
+	Terms    []string // the distinct index words of Filter.Text (prep.Terms); none match nothing
 }
 
 // DefaultLimit is the page size when Filter.Limit is 0.
@@ -202,6 +207,7 @@ type ActorCount struct {
 	Name     string `json:"name"`
 	Country  string `json:"country,omitempty"`
 	Sector   string `json:"sector,omitempty"`
+	Side     string `json:"side,omitempty"`
 	AsSource int    `json:"as_source"`
 	AsTarget int    `json:"as_target"`
 }

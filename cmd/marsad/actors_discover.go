@@ -53,10 +53,12 @@ candidate to the dictionary with 'marsad actors add'.`,
 				return err
 			}
 			rejects := 0
+			stop := tick(env.Stderr, countRecords(args), "docs", c.Docs, func() string { return "read" })
 			err = c.Walk(ctx, args, reader.Options{Format: format}, workers, func(e error) {
 				rejects++
-				fmt.Fprintln(env.Stderr, e)
+				fmt.Fprintln(env.Stderr, termSafe(e.Error()))
 			})
+			stop()
 			if err != nil {
 				return err
 			}

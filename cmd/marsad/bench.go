@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"runtime"
+	"sync/atomic"
 	"time"
 
 	marsad "github.com/marsad/marsad"
@@ -144,11 +145,20 @@ same stages.`,
 					return ingest.CodeOrdered(ctx, c, args, reader.Options{}, workers, nil, func(ingest.Result) error { return nil })
 				}},
 			}
+			var stage atomic.Value
+			stage.Store("")
+			var done atomic.Int64
+			stop := tick(env.Stderr, len(steps), "stages", func() int { return int(done.Load()) },
+				func() string { return "measured, now: " + stage.Load().(string) })
 			for _, s := range steps {
+				stage.Store(s.name)
 				if err := measure(s.name, s.fn); err != nil {
+					stop()
 					return err
 				}
+				done.Add(1)
 			}
+			stop()
 			if asJSON {
 				return json.NewEncoder(env.Stdout).Encode(results)
 			}

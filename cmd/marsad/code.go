@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"runtime"
+	"sync/atomic"
 	"time"
 
 	"github.com/marsad/marsad/ingest"
@@ -51,10 +52,13 @@ only unless --allow-private.`,
 			w := bufio.NewWriterSize(env.Stdout, 1<<16)
 			start := time.Now()
 			var docs, events, rejects int
+			var seen atomic.Int64
+			stop := tick(env.Stderr, countRecords(args), "docs", func() int { return int(seen.Load()) }, func() string { return "coded" })
 			err = ingest.CodeOrdered(ctx, c, args, opts, workers, nil, func(r ingest.Result) error {
+				seen.Add(1)
 				if r.Reject != nil {
 					rejects++
-					fmt.Fprintf(env.Stderr, "skipped %v\n", r.Reject)
+					fmt.Fprintf(env.Stderr, "skipped %s\n", termSafe(fmt.Sprint(r.Reject)))
 					return nil
 				}
 				docs++
@@ -71,6 +75,7 @@ only unless --allow-private.`,
 				}
 				return nil
 			})
+			stop()
 			if ferr := w.Flush(); err == nil && ferr != nil {
 				err = fmt.Errorf("writing events: %w", ferr)
 			}

@@ -6,8 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strings"
-	"text/tabwriter"
+	"strconv"
 
 	"github.com/marsad/marsad/store"
 )
@@ -26,7 +25,7 @@ marsad events --text مصراتة --json`,
 		Flags: func(fs *flag.FlagSet) {
 			db = dbFlag(fs)
 			types = new(string)
-			filterFlags(fs, &f, types)
+			filterFlags(fs, &f, types, store.DefaultLimit)
 			fs.IntVar(&f.Offset, "offset", 0, "skip this many events (paging)")
 			fs.BoolVar(&f.Happenings, "happenings", false, "one event per happening of an article (its report, with the merged roles), not every mention")
 			fs.BoolVar(&asJSON, "json", false, "one JSON event per line instead of a table")
@@ -48,8 +47,7 @@ marsad events --text مصراتة --json`,
 				}
 				return nil
 			}
-			writeEventTable(env.Stdout, evs)
-			return nil
+			return writeEventTable(env.Stdout, evs)
 		},
 	})
 	var actorsDB *string
@@ -88,20 +86,18 @@ marsad actors --json > actors.jsonl`,
 				}
 				return nil
 			}
-			tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "ACTOR\tNAME\tCOUNTRY\tSECTOR\tSOURCE\tTARGET")
-			for _, a := range as {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\n", a.Key, a.Name, a.Country, a.Sector, a.AsSource, a.AsTarget)
+			rows := make([][]string, len(as))
+			for i, a := range as {
+				rows[i] = []string{cut(a.Key, 40), cut(a.Name, 40), a.Country, a.Sector, a.Side, strconv.Itoa(a.AsSource), strconv.Itoa(a.AsTarget)}
 			}
-			return tw.Flush()
+			return writeTable(env.Stdout, []string{"ACTOR", "NAME", "COUNTRY", "SECTOR", "SIDE", "SOURCE", "TARGET"}, rows)
 		},
 	})
 }
 
-// writeEventTable prints events one per line for people.
-func writeEventTable(w io.Writer, evs []store.StoredEvent) {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "DATE\tTYPE\tMODALITY\tSOURCE\tTARGET\tPLACE\tTRIGGER\tDOCUMENT")
+// writeEventTable prints events one per line for people (writeTable).
+func writeEventTable(w io.Writer, evs []store.StoredEvent) error {
+	rows := make([][]string, 0, len(evs))
 	for _, e := range evs {
 		src, tgt, place := "", "", ""
 		if e.Source != nil {
@@ -116,18 +112,12 @@ func writeEventTable(w io.Writer, evs []store.StoredEvent) {
 				place += " (" + string(e.Location.Country) + ")"
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", e.Day, e.EventType, e.Modality, cut(src, 30), cut(tgt, 30), cut(place, 24), cut(e.Trigger.Text, 20), e.DocID)
+		rows = append(rows, []string{e.Day, e.EventType, e.Modality, cut(src, 30), cut(tgt, 30), cut(place, 24),
+			cut(e.Trigger.Text, 20), cut(e.DocID, 40)})
 	}
-	tw.Flush()
-	fmt.Fprintf(w, "%d events\n", len(evs))
-}
-
-// cut shortens s to n runes for a table cell; tabs and newlines become spaces.
-func cut(s string, n int) string {
-	s = strings.NewReplacer("\t", " ", "\n", " ").Replace(s)
-	r := []rune(s)
-	if len(r) <= n {
-		return s
+	if err := writeTable(w, []string{"DATE", "TYPE", "MODALITY", "SOURCE", "TARGET", "PLACE", "TRIGGER", "DOCUMENT"}, rows); err != nil {
+		return err
 	}
-	return string(r[:n-1]) + "…"
+	_, err := fmt.Fprintf(w, "%d events\n", len(evs))
+	return err
 }

@@ -11,7 +11,6 @@ import (
 
 	"github.com/marsad/marsad/ingest"
 	"github.com/marsad/marsad/reader"
-	"github.com/marsad/marsad/store/open"
 )
 
 func init() {
@@ -70,7 +69,7 @@ Limits and their defaults are in docs/reliability.md.`,
 			if err != nil {
 				return err
 			}
-			st, err := open.Open(ctx, *db)
+			st, err := openStore(ctx, *db, true)
 			if err != nil {
 				return err
 			}

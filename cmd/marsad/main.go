@@ -48,8 +48,14 @@ func register(c *command) {
 	commands[c.Name] = c
 }
 
-// errUsage marks an error already explained to the user with usage.
+// errUsage marks an error in the command line: run prints it (when it
+// says more than errUsage) with the command's usage line.
 var errUsage = errors.New("usage")
+
+// usageErr is an error in the command line, explained.
+func usageErr(format string, a ...any) error {
+	return fmt.Errorf("%w: "+format, append([]any{errUsage}, a...)...)
+}
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -93,27 +99,32 @@ func run(ctx context.Context, env *cliEnv, args []string) int {
 			}
 			return 2
 		}
-		fmt.Fprintf(env.Stderr, "marsad: unknown command %q; run 'marsad --help'\n", strings.Join(args, " "))
+		msg := fmt.Sprintf("marsad: unknown command %q", termSafe(args[0]))
+		if near := nearestCommand(args[0]); near != "" {
+			msg += fmt.Sprintf("; did you mean %q?", near)
+		}
+		fmt.Fprintf(env.Stderr, "%s (marsad --help lists the commands)\n", msg)
 		return 2
 	}
 	fs := flag.NewFlagSet("marsad "+c.Name, flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
+	fs.SetOutput(io.Discard) // errors are printed once, below
 	if c.Flags != nil {
 		c.Flags(fs)
 	}
-	// The flag package calls Usage on -help and on errors; help is printed
-	// here instead, once: to stdout when asked for, to stderr after an error.
 	fs.Usage = func() {}
+	usageLine := func() {
+		fmt.Fprintf(env.Stderr, "usage: marsad %s %s (marsad %s --help for more)\n", c.Name, c.Usage, c.Name)
+	}
 	positional, err := parseInterspersed(fs, rest)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			printCommandHelp(env.Stdout, c, fs)
 			return 0
 		}
-		printCommandHelp(env.Stderr, c, fs)
+		fmt.Fprintf(env.Stderr, "marsad %s: %v\n", c.Name, err)
+		usageLine()
 		return 2
 	}
-	fs.Usage = func() { printCommandHelp(env.Stderr, c, fs) }
 	if path := os.Getenv("MARSAD_CPUPROFILE"); path != "" {
 		if stop, err := startCPUProfile(path); err == nil {
 			defer stop()
@@ -123,17 +134,78 @@ func run(ctx context.Context, env *cliEnv, args []string) int {
 	}
 	if err := c.Run(ctx, env, positional); err != nil {
 		if errors.Is(err, errUsage) {
-			fs.Usage()
+			switch {
+			case err != errUsage:
+				fmt.Fprintf(env.Stderr, "marsad %s: %s\n", c.Name, strings.TrimPrefix(err.Error(), errUsage.Error()+": "))
+			case len(positional) > 0:
+				fmt.Fprintf(env.Stderr, "marsad %s: unexpected argument %q\n", c.Name, termSafe(positional[0]))
+			default:
+				fmt.Fprintf(env.Stderr, "marsad %s: missing arguments or flags\n", c.Name)
+			}
+			usageLine()
 			return 2
 		}
 		if errors.Is(err, context.Canceled) {
 			fmt.Fprintf(env.Stderr, "marsad %s: interrupted\n", c.Name)
 			return 130
 		}
-		fmt.Fprintf(env.Stderr, "marsad %s: %v\n", c.Name, err)
+		fmt.Fprintf(env.Stderr, "marsad %s: %s\n", c.Name, onceEach(err.Error()))
 		return 1
 	}
 	return 0
+}
+
+// onceEach drops repeated lines of an error message (the PostgreSQL driver
+// reports each failed connection attempt, often the same one twice).
+func onceEach(msg string) string {
+	seen := map[string]bool{}
+	var out []string
+	for _, l := range strings.Split(msg, "\n") {
+		if !seen[l] {
+			seen[l] = true
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// nearestCommand is the command name (or first word of one) closest to a
+// misspelt word, "" when none is within two edits.
+func nearestCommand(word string) string {
+	best, bestD := "", 3
+	names := []string{"version", "help"}
+	for n := range commands {
+		names = append(names, n, strings.Fields(n)[0])
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if d := editDistance(word, n); d < bestD {
+			best, bestD = n, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
 }
 
 // parseInterspersed parses flags that may come after positional arguments
@@ -201,6 +273,7 @@ Commands:
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-20s %s\n", n, commands[n].Summary)
 	}
+	fmt.Fprintf(w, "  %-20s %s\n", "version", "print the version (also --version)")
 	fmt.Fprint(w, `
 Environment:
   MARSAD_DATA   a knowledge folder laid out like the built-in data/ (actors-curated.tsv,

@@ -19,6 +19,7 @@ type progressPrinter struct {
 	last     time.Time
 	lastSeen int
 	every    time.Duration
+	unit     string // what is counted: "docs" unless set
 }
 
 func newProgress(w io.Writer, total int) *progressPrinter {
@@ -26,7 +27,7 @@ func newProgress(w io.Writer, total int) *progressPrinter {
 	if f, ok := w.(*os.File); ok {
 		tty = term.IsTerminal(int(f.Fd()))
 	}
-	return &progressPrinter{w: w, tty: tty, total: total, every: 2 * time.Second}
+	return &progressPrinter{w: w, tty: tty, total: total, every: 2 * time.Second, unit: "docs"}
 }
 
 // update prints seen/total with a free-form tail; done forces a final line.
@@ -56,7 +57,7 @@ func (p *progressPrinter) update(seen int, tail string, elapsed time.Duration, d
 			}
 			bar = fmt.Sprintf("[%s%s] %3d%% ", strings.Repeat("█", n), strings.Repeat("·", width-n), min(100, seen*100/p.total))
 		}
-		fmt.Fprintf(p.w, "\r\033[K%s%d docs %s (%.0f/s)", bar, seen, tail, rate)
+		fmt.Fprintf(p.w, "\r\033[K%s%d %s %s (%.0f/s)", bar, seen, p.unit, tail, rate)
 		if done {
 			fmt.Fprintln(p.w)
 		}
@@ -122,4 +123,33 @@ func countLines(path string) (int, error) {
 			return 0, err
 		}
 	}
+}
+
+// tick shows a long job's progress on a terminal only (stderr stays quiet
+// in logs and pipes): every quarter second it redraws count() of total
+// units with what tail() says, until stop is called, which draws the last line.
+func tick(w io.Writer, total int, unit string, count func() int, tail func() string) (stop func()) {
+	p := newProgress(w, total)
+	p.unit = unit
+	if !p.tty {
+		return func() {}
+	}
+	start := time.Now()
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(250 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				p.update(count(), tail(), time.Since(start), true)
+				return
+			case <-t.C:
+				p.update(count(), tail(), time.Since(start), false)
+			}
+		}
+	}()
+	return func() { close(done); <-finished }
 }

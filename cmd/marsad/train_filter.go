@@ -24,7 +24,7 @@ func init() {
 	register(&command{
 		Name:    "train filter",
 		Summary: "train the event filters (logistic regression over candidate events) on the article set or gold CSVs",
-		Usage:   "[--articles DIR] [--gold FILE.csv]... [--out-dir DIR] [--folds 5] [--seed 1] [--errors]",
+		Usage:   "--out-dir DIR [--articles DIR] [--gold FILE.csv]... [--folds 5] [--seed 1] [--errors]",
 		Example: `marsad train filter --gold ../shared/gold/events/assault_detection_dev.csv \
   --gold ../shared/gold/events/protest_detection_dev.csv --out-dir data/filter
 
@@ -36,7 +36,7 @@ trained on all sentences is written to DIR/filter-<TYPE>.json. Training is
 deterministic: the same data and --seed give the same bytes. Rebuild the
 binary (or go run) to use new models; MARSAD_NO_FILTER=1 turns them off.
 
-marsad train filter --articles eval/testdata/articles/primary
+marsad train filter --articles eval/testdata/articles/primary --out-dir /tmp/filter
 
 With --articles, every candidate the rules find in an annotated article is an
 example, positive when its trigger lies in a mention sentence of a gold
@@ -45,12 +45,13 @@ written to DIR/filter-ARTICLE.json) is cross-validated by article: each
 article is coded by models that never saw it and scored as 'marsad eval
 articles' scores; the threshold maximises that out-of-fold F1. When it is
 present, the coder uses it for every candidate instead of the sentence-level
-filters.`,
+filters. --out-dir is required, so that a training run never overwrites the
+built-in models by accident: give data/filter to replace them.`,
 		Flags: func(fs *flag.FlagSet) {
 			fs.Var(&golds, "gold", "gold `CSV` (repeat for several event types)")
 			fs.StringVar(&articles, "articles", "", "annotated article set (`folder` or JSONL) for the article-level filter")
 			fs.StringVar(&corpus, "corpus", defaultCorpus, "the annotated articles' texts, matched by id")
-			fs.StringVar(&outDir, "out-dir", "data/filter", "folder for the model files")
+			fs.StringVar(&outDir, "out-dir", "", "folder for the model files (required; data/filter replaces the built-in models)")
 			fs.IntVar(&folds, "folds", 5, "cross-validation folds (by document) for the threshold and the printed figures")
 			fs.IntVar(&epochs, "epochs", 10, "training passes")
 			fs.Uint64Var(&seed, "seed", 1, "shuffling seed")
@@ -60,6 +61,9 @@ filters.`,
 		Run: func(ctx context.Context, env *cliEnv, args []string) error {
 			if len(golds) == 0 && articles == "" || len(args) > 0 {
 				return errUsage
+			}
+			if outDir == "" {
+				return usageErr("--out-dir is required: a folder for the model files (data/filter replaces the built-in ones)")
 			}
 			k, err := openKnowledge()
 			if err != nil {

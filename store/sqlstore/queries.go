@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
+	"sort"
 	"strings"
 
 	"github.com/marsad/marsad"
@@ -40,17 +42,32 @@ func (s *Store) Events(ctx context.Context, f store.Filter) ([]store.StoredEvent
 		args = append(args, a...)
 	}
 	if len(f.Types) > 0 {
-		add(`e.event_type IN (`+strings.TrimSuffix(strings.Repeat("?, ", len(f.Types)), ", ")+`)`, toAny(f.Types)...)
+		add(`e.event_type IN (`+marks(len(f.Types))+`)`, toAny(f.Types)...)
 	}
 	if f.Actor != "" {
-		add(`(e.source_actor_id = ? OR e.target_actor_id = ? OR e.source_norm = ? OR e.target_norm = ?)`,
-			f.Actor, f.Actor, f.Keys.Actor, f.Keys.Actor)
+		// A text that normalises to nothing ("%", "-") matches no text:
+		// it would match every event without that role.
+		ids := append([]string{f.Actor}, f.Keys.ActorIDs...)
+		cond := `e.source_actor_id IN (` + marks(len(ids)) + `) OR e.target_actor_id IN (` + marks(len(ids)) + `)`
+		a := append(toAny(ids), toAny(ids)...)
+		if f.Keys.Actor != "" {
+			cond += ` OR e.source_norm = ? OR e.target_norm = ?`
+			a = append(a, f.Keys.Actor, f.Keys.Actor)
+		}
+		add(`(`+cond+`)`, a...)
 	}
 	if f.Country != "" {
-		add(`e.country = ?`, f.Country)
+		add(`e.country = ?`, strings.ToUpper(f.Country))
 	}
 	if f.Place != "" {
-		add(`(e.loc_gazetteer_id = ? OR e.loc_norm = ?)`, f.Place, f.Keys.Place)
+		ids := append([]string{f.Place}, f.Keys.PlaceIDs...)
+		cond := `e.loc_gazetteer_id IN (` + marks(len(ids)) + `)`
+		a := toAny(ids)
+		if f.Keys.Place != "" {
+			cond += ` OR e.loc_norm = ?`
+			a = append(a, f.Keys.Place)
+		}
+		add(`(`+cond+`)`, a...)
 	}
 	if f.From != "" {
 		add(`e.day >= ?`, f.From)
@@ -59,7 +76,11 @@ func (s *Store) Events(ctx context.Context, f store.Filter) ([]store.StoredEvent
 		add(`e.day <= ?`, f.To)
 	}
 	if f.Source != "" {
-		add(`e.doc_source = ?`, f.Source)
+		// The outlet's name or the start of one of its words, any case:
+		// "sky" finds "Sky News Arabia", "bbc.com" "BBC Arabic (bbc.com/arabic)".
+		q := strings.ToLower(likeEscaper.Replace(f.Source))
+		add(`(LOWER(e.doc_source) LIKE ? ESCAPE '\' OR LOWER(e.doc_source) LIKE ? ESCAPE '\' OR LOWER(e.doc_source) LIKE ? ESCAPE '\')`,
+			q+"%", "% "+q+"%", "%("+q+"%")
 	}
 	if f.Happenings {
 		add(`e.mention IN ('report', '')`)
@@ -93,12 +114,23 @@ func (s *Store) Events(ctx context.Context, f store.Filter) ([]store.StoredEvent
 	return out, nil
 }
 
-func limit(n int) int {
-	if n <= 0 {
+// limit is the SQL LIMIT of a page size: 0 is the default page, a
+// negative size no limit.
+func limit(n int) int64 {
+	switch {
+	case n == 0:
 		return store.DefaultLimit
+	case n < 0:
+		return math.MaxInt64
 	}
-	return n
+	return int64(n)
 }
+
+// likeEscaper escapes the LIKE wildcards of a user's text (ESCAPE '\').
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
+// marks returns n comma-separated placeholders.
+func marks(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }
 
 func toAny(ss []string) []any {
 	out := make([]any, len(ss))
@@ -188,25 +220,68 @@ func (s *Store) Document(ctx context.Context, id string) (store.StoredDocument, 
 	return d, nil
 }
 
-// Actors counts events per actor key (id, or folded text when unresolved).
+// Actors counts events per actor key (id, or folded text when
+// unresolved). Each actor has one profile: a dictionary actor its entry's
+// name, country, sector and side; another the majority of its mentions
+// (store.ProfileVotes), as every export gives it.
 func (s *Store) Actors(ctx context.Context) ([]store.ActorCount, error) {
 	side := func(p string, src, tgt int) string {
 		return fmt.Sprintf(`SELECT CASE WHEN %[1]s_actor_id <> '' THEN %[1]s_actor_id ELSE %[1]s_norm END AS k,
 			CASE WHEN %[1]s_name <> '' THEN %[1]s_name ELSE %[1]s_text END AS name,
-			%[1]s_country AS country, %[1]s_sector AS sector, %[2]d AS src, %[3]d AS tgt
+			%[1]s_country AS country, %[1]s_sector AS sector, %[1]s_side AS side, %[2]d AS src, %[3]d AS tgt
 			FROM events WHERE %[1]s_present`, p, src, tgt)
 	}
-	query := `SELECT k, MIN(name), MAX(country), MAX(sector), SUM(src), SUM(tgt) FROM (` +
-		side("source", 1, 0) + ` UNION ALL ` + side("target", 0, 1) + `) a
-		WHERE k <> '' GROUP BY k ORDER BY SUM(src) + SUM(tgt) DESC, k`
-	out, err := collect(ctx, s.q, func(rows Rows) (store.ActorCount, error) {
-		var a store.ActorCount
-		err := rows.Scan(&a.Key, &a.Name, &a.Country, &a.Sector, &a.AsSource, &a.AsTarget)
-		return a, err
+	query := `SELECT a.k, a.name, a.country, a.sector, a.side, SUM(a.src), SUM(a.tgt),
+		COALESCE(d.name, ''), COALESCE(d.country, ''), COALESCE(d.sector, ''), COALESCE(d.side, ''), d.id IS NOT NULL
+		FROM (` + side("source", 1, 0) + ` UNION ALL ` + side("target", 0, 1) + `) a
+		LEFT JOIN actors d ON d.id = a.k
+		WHERE a.k <> '' GROUP BY a.k, a.name, a.country, a.sector, a.side, d.name, d.country, d.sector, d.side, d.id`
+	type tally struct {
+		ac    store.ActorCount
+		votes store.ProfileVotes
+		names map[string]int
+		dict  bool
+	}
+	byKey := map[string]*tally{}
+	err := queryAll(ctx, s.q, func(rows Rows) error {
+		var k, name, country, sector, side, dName, dCountry, dSector, dSide string
+		var src, tgt int
+		var inDict bool
+		if err := rows.Scan(&k, &name, &country, &sector, &side, &src, &tgt, &dName, &dCountry, &dSector, &dSide, &inDict); err != nil {
+			return err
+		}
+		t := byKey[k]
+		if t == nil {
+			t = &tally{ac: store.ActorCount{Key: k}, names: map[string]int{}, dict: inDict}
+			if inDict {
+				t.ac.Name, t.ac.Country, t.ac.Sector, t.ac.Side = dName, dCountry, dSector, dSide
+			}
+			byKey[k] = t
+		}
+		t.ac.AsSource += src
+		t.ac.AsTarget += tgt
+		t.votes.Add(country, sector, side, src+tgt)
+		t.names[name] += src + tgt
+		return nil
 	}, query)
 	if err != nil {
 		return nil, fmt.Errorf("count actors: %w", err)
 	}
+	out := make([]store.ActorCount, 0, len(byKey))
+	for _, t := range byKey {
+		if !t.dict {
+			t.ac.Country, t.ac.Sector, t.ac.Side = t.votes.Majority()
+			t.ac.Name = store.MostFrequent(t.names)
+		}
+		out = append(out, t.ac)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i].AsSource+out[i].AsTarget, out[j].AsSource+out[j].AsTarget
+		if a != b {
+			return a > b
+		}
+		return out[i].Key < out[j].Key
+	})
 	return out, nil
 }
 
