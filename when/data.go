@@ -22,6 +22,8 @@ type entry struct {
 	unit byte // d, w, m, y for unit and rel
 	// after is true for an ago marker that follows its units ("3 days ago").
 	after bool
+	// year of a named event: n is its month*100+day (هجمات 11 سبتمبر).
+	year int
 }
 
 // Resolver finds and resolves date expressions with one vocabulary.
@@ -34,7 +36,7 @@ type Resolver struct {
 var kinds = map[string]bool{
 	"month": true, "weekday": true, "ordinal": true, "number": true, "unit": true, "rel": true,
 	"past": true, "next": true, "ago": true, "day": true, "monthword": true, "of": true,
-	"year": true, "suffix": true, "prefix": true,
+	"year": true, "suffix": true, "prefix": true, "named": true, "same": true,
 }
 
 // Load reads dates.tsv from a knowledge folder (package data).
@@ -127,6 +129,12 @@ func parseValue(kind, v string) (entry, error) {
 			return e, fmt.Errorf("value %q: want an offset such as -1d or +2w", v)
 		}
 		e.n, e.unit = n, v[len(v)-1]
+	case "named":
+		var m, d, y int
+		if _, err := fmt.Sscanf(v, "%d-%d=%d", &m, &d, &y); err != nil || m < 1 || m > 12 || d < 1 || d > 31 || y < 1000 || y > 9999 {
+			return e, fmt.Errorf("value %q: want MM-DD=YYYY, the day and year of the named event", v)
+		}
+		e.n, e.year = m*100+d, y
 	case "ago":
 		if v != "before" && v != "after" {
 			return e, fmt.Errorf("value %q: want before or after", v)

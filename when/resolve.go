@@ -87,7 +87,26 @@ func (r *Resolver) Resolve(text, articleDate string) []Expr {
 
 var patterns = []func(parser, int) (said, bool){
 	parser.dayMonth, parser.monthDay, parser.numeric, parser.monthOnly,
-	parser.yearOnly, parser.weekday, parser.relative, parser.ago,
+	parser.yearOnly, parser.weekday, parser.relative, parser.ago, parser.namedEvent,
+}
+
+// namedEvent: a named event's noun and its day without a year (هجمات 11
+// سبتمبر, ثورة 17 فبراير) is that event's date, not this year's day.
+func (p parser) namedEvent(i int) (said, bool) {
+	if i >= len(p) {
+		return said{}, false
+	}
+	s, ok := p.dayMonth(i + 1)
+	if !ok || s.y != 0 {
+		return said{}, false
+	}
+	for _, e := range p[i].entries {
+		if e.kind == "named" && e.n == s.m*100+s.d {
+			s.y = e.year
+			return s, true
+		}
+	}
+	return said{}, false
 }
 
 // parser matches the date grammar over lexemes; each pattern starts at
@@ -194,7 +213,7 @@ func (p parser) dayMonth(i int) (said, bool) {
 	} else {
 		return s, false
 	}
-	j = p.optional(j, "of")
+	j = p.optional(p.optional(j, "of"), "monthword") // 8 من شهر يوليو
 	var ok bool
 	if s.m, j, ok = p.month(j); !ok {
 		return s, false
@@ -304,6 +323,13 @@ func (p parser) relative(i int) (said, bool) {
 	j := p.optional(i, "day")
 	e, ok := p.is(j, "rel")
 	if !ok {
+		return said{}, false
+	}
+	// اليوم ذاته، ذلك اليوم: the day the article spoke of, not today.
+	if _, same := p.is(j+1, "same"); same {
+		return said{}, false
+	}
+	if _, same := p.is(i-1, "same"); same && i > 0 {
 		return said{}, false
 	}
 	return relSaid(e.n, e.unit, j+1), true

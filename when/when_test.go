@@ -210,3 +210,25 @@ func BenchmarkResolveSeed(b *testing.B) {
 		Resolve(string(text), "2019-10-25")
 	}
 }
+
+// A named event's day is that event's date; "that same day" is no date;
+// a day of a month after "من شهر" is that day.
+func TestNamedEventsSameDayAndMonthWord(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"منذ هجمات 11 سبتمبر", "2001-09-11"},
+		{"في ذكرى ثورة 17 فبراير", "2011-02-17"},
+		{"في 11 سبتمبر", "2019-09-11"}, // a plain day stays this year's
+		{"في 8 من شهر يوليو", "2019-07-08"},
+		{"في اليوم ذاته", ""},
+		{"في ذلك اليوم", ""},
+		{"قتل اليوم", "2019-10-25"},
+	} {
+		got := ""
+		if xs := Resolve(c.text, "2019-10-25"); len(xs) > 0 {
+			got = xs[0].Date
+		}
+		if got != c.want {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+		}
+	}
+}
