@@ -329,8 +329,10 @@ func (p parser) relative(i int) (said, bool) {
 	if _, same := p.is(j+1, "same"); same {
 		return said{}, false
 	}
-	if _, same := p.is(i-1, "same"); same && i > 0 {
-		return said{}, false
+	if i > 0 {
+		if _, same := p.is(i-1, "same"); same {
+			return said{}, false
+		}
 	}
 	return relSaid(e.n, e.unit, j+1), true
 }
