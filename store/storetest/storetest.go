@@ -34,6 +34,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ActorsAndDictionaries", testActorsAndDictionaries},
 		{"Documents", testDocuments},
 		{"Unprepared", testUnprepared},
+		{"Views", testViews},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
