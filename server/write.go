@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
@@ -41,10 +42,8 @@ func (s *Server) postDocuments(w http.ResponseWriter, r *http.Request) error {
 	case len(trimmed) == 0:
 		return badRequest("the body is empty: post a JSON article {\"title\", \"date\", \"text\", …} or JSON Lines")
 	case strings.Contains(ct, "ndjson") || strings.Contains(ct, "jsonl"):
-	case trimmed[0] == '[' || (trimmed[0] == '{' && !bytes.Contains(trimmed, []byte("\n"))):
-		format = "json"
-	case trimmed[0] == '{' && strings.HasPrefix(ct, "application/json"):
-		format = "json" // one pretty-printed object
+	case trimmed[0] == '[' || json.Valid(trimmed):
+		format = "json" // an array, or one object (JSON Lines of several objects is not one JSON value)
 	}
 	s.writeMu.Lock() // one ingest at a time: batches stay in order
 	defer s.writeMu.Unlock()
