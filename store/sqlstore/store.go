@@ -41,8 +41,8 @@ func OpenVersion(ctx context.Context, db DB, d Dialect, version int) (*Store, er
 		return nil, err
 	}
 	cols := allEventColumns
-	if version > 0 && version < len(d.migrations()) {
-		cols = eventColumns // laterEventColumns come with the latest migration
+	if version > 0 && version < 3 {
+		cols = eventColumns // laterEventColumns come with migration 3
 	}
 	return &Store{db: db, d: d, q: boundQuerier{db, d}, WindowDays: dedup.DefaultWindowDays, cols: cols}, nil
 }

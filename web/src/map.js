@@ -47,7 +47,7 @@ export function drawLabels() {
     L.marker([c.lat, c.lon], { icon: label(ar ? c.ar : c.en, 'country-label'), interactive: false, keyboard: false }).addTo(labels);
   }
   placeLabels.clearLayers();
-  for (const p of places.slice(0, 25)) {
+  for (const p of places.slice(0, 12)) {
     L.marker([p.lat, p.lon], { icon: label(ar ? p.text : p.name, 'place-label'), interactive: false, keyboard: false }).addTo(placeLabels);
   }
 }
