@@ -54,11 +54,12 @@ func TestKillDuringIngest(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	// Let it write a few batches, then kill it without warning.
+	// Let it write a few batches, then kill it without warning. Creating
+	// the schema alone writes about 230 kB of WAL: wait for well past that.
 	deadline := time.Now().Add(20 * time.Second)
 	for {
 		time.Sleep(200 * time.Millisecond)
-		if st, err := os.Stat(path + "-wal"); err == nil && st.Size() > 200_000 || time.Now().After(deadline) {
+		if st, err := os.Stat(path + "-wal"); err == nil && st.Size() > 600_000 || time.Now().After(deadline) {
 			break
 		}
 	}
