@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The project's test command (README quick start, and what CI runs).
 # It installs and starts what the tests need (a throwaway PostgreSQL on a
-# loopback port), then runs go vet and the whole test suite.
+# loopback port, chromium and the dashboard's npm packages for the browser
+# tests), then runs go vet and the whole test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +24,11 @@ if [ -z "${MARSAD_TEST_POSTGRES:-}" ]; then
   eval "$(scripts/postgres.sh start "$pgdir")"
   export MARSAD_TEST_POSTGRES
 fi
+
+# Debian's chromium, Node.js and web/'s npm packages for the dashboard's
+# browser tests (server/browser_test.go), which then must run, not skip.
+scripts/browser.sh
+export MARSAD_BROWSER_TESTS=1
 
 echo "== go vet ./..."
 go vet ./...

@@ -70,6 +70,8 @@ type Store interface {
 	// entries with the same ID.
 	UpsertActors(ctx context.Context, actors []marsad.Actor) error
 	UpsertPlaces(ctx context.Context, places []marsad.Place) error
+	// Views are the read queries of the HTTP API and dashboard (views.go).
+	Views
 	Close() error
 }
 
@@ -143,6 +145,7 @@ type Filter struct {
 	Happenings bool
 	Limit      int // 0 means DefaultLimit; negative means no limit
 	Offset     int
+	Sort       string // order of Events: SortNewest (""), SortOldest or SortConfidence
 	// Keys are Actor, Place and Text in the forms the store compares, set
 	// by prep.Filter after the fields above.
 	Keys *FilterKeys

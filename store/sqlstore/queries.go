@@ -32,11 +32,42 @@ func (s *Store) ftsMatch(seqCol string, terms []string) (cond string, arg any, o
 
 // Events returns the events matching f, newest first.
 func (s *Store) Events(ctx context.Context, f store.Filter) ([]store.StoredEvent, error) {
-	if f.Keys == nil && (f.Actor != "" || f.Place != "" || f.Text != "") {
-		return nil, fmt.Errorf("query events %+v: %w", f, store.ErrNotPrepared)
+	where, args, none, err := s.filterWhere(f)
+	if err != nil || none {
+		return nil, err
 	}
-	var where []string
-	var args []any
+	order, ok := eventOrders[f.Sort]
+	if !ok {
+		return nil, fmt.Errorf("query events: unknown sort %q", f.Sort)
+	}
+	query := `SELECT ` + eventNames(s.cols, "e.") + `, d.title, d.date, d.url FROM events e JOIN documents d ON d.id = e.doc_id`
+	if len(where) > 0 {
+		query += ` WHERE ` + strings.Join(where, " AND ")
+	}
+	query += ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`
+	args = append(args, limit(f.Limit), max(f.Offset, 0))
+	out, err := collect(ctx, s.q, func(r Rows) (store.StoredEvent, error) { return scanEvent(s.cols, r) }, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query events %+v: %w", f, err)
+	}
+	return out, nil
+}
+
+// eventOrders are the ORDER BY clauses of store.Filter.Sort; seq breaks
+// ties so that pages never overlap.
+var eventOrders = map[string]string{
+	store.SortNewest:     `e.day DESC, e.seq DESC`,
+	store.SortOldest:     `e.day, e.seq`,
+	store.SortConfidence: `e.confidence DESC, e.seq DESC`,
+}
+
+// filterWhere returns the conditions on events e (and documents d, for a
+// text query) that select f's events; none is true when f can match
+// nothing.
+func (s *Store) filterWhere(f store.Filter) (where []string, args []any, none bool, err error) {
+	if f.Keys == nil && (f.Actor != "" || f.Place != "" || f.Text != "") {
+		return nil, nil, false, fmt.Errorf("query events %+v: %w", f, store.ErrNotPrepared)
+	}
 	add := func(cond string, a ...any) {
 		where = append(where, cond)
 		args = append(args, a...)
@@ -97,21 +128,11 @@ func (s *Store) Events(ctx context.Context, f store.Filter) ([]store.StoredEvent
 	if f.Text != "" {
 		cond, arg, ok := s.ftsMatch("d.seq", f.Keys.Terms)
 		if !ok {
-			return nil, nil // a query of no words matches nothing
+			return nil, nil, true, nil // a query of no words matches nothing
 		}
 		add(cond, arg)
 	}
-	query := `SELECT ` + eventNames(s.cols, "e.") + `, d.title, d.date, d.url FROM events e JOIN documents d ON d.id = e.doc_id`
-	if len(where) > 0 {
-		query += ` WHERE ` + strings.Join(where, " AND ")
-	}
-	query += ` ORDER BY e.day DESC, e.seq DESC LIMIT ? OFFSET ?`
-	args = append(args, limit(f.Limit), max(f.Offset, 0))
-	out, err := collect(ctx, s.q, func(r Rows) (store.StoredEvent, error) { return scanEvent(s.cols, r) }, query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("query events %+v: %w", f, err)
-	}
-	return out, nil
+	return where, args, false, nil
 }
 
 // limit is the SQL LIMIT of a page size: 0 is the default page, a
