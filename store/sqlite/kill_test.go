@@ -2,35 +2,15 @@ package sqlite_test
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
 
-	"github.com/marsad/marsad"
-	"github.com/marsad/marsad/prep"
-	"github.com/marsad/marsad/store"
 	"github.com/marsad/marsad/store/sqlite"
+	"github.com/marsad/marsad/store/storetest"
 )
-
-const eventsPerDoc = 5
-
-// killItems is batch b of the endless ingest the child process runs.
-func killItems(b int) []store.Item {
-	var items []store.Item
-	for d := 0; d < 20; d++ {
-		id := fmt.Sprintf("b%d-d%d", b, d)
-		it := store.Item{Doc: marsad.Document{ID: id, Date: "2019-10-25", Text: "خبر رقم " + id}}
-		for e := 0; e < eventsPerDoc; e++ {
-			it.Events = append(it.Events, marsad.Event{EventType: "ASSAULT", Modality: marsad.Asserted, SentenceIndex: e})
-		}
-		items = append(items, it)
-	}
-	prep.Items(items)
-	return items
-}
 
 // TestKillDuringIngest kills (SIGKILL) a process in the middle of saving
 // batches and checks that the store holds whole documents only, and that
@@ -42,11 +22,7 @@ func TestKillDuringIngest(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for b := 0; ; b++ {
-			if _, err := s.SaveBatch(ctx, killItems(b)); err != nil {
-				t.Fatal(err)
-			}
-		}
+		storetest.IngestForever(t, s)
 	}
 	path := filepath.Join(t.TempDir(), "killed.db")
 	cmd := exec.Command(os.Args[0], "-test.run=^TestKillDuringIngest$")
@@ -71,32 +47,8 @@ func TestKillDuringIngest(t *testing.T) {
 		t.Fatalf("reopen after kill: %v", err)
 	}
 	defer s.Close()
-	docs, err := s.Documents(ctx, 1_000_000, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(docs) == 0 || len(docs)%20 != 0 {
-		t.Fatalf("%d documents after the kill: want whole batches of 20, and at least one", len(docs))
-	}
-	for _, d := range docs {
-		if d.Events != eventsPerDoc {
-			t.Fatalf("document %s has %d events, want %d: a half-written document", d.ID, d.Events, eventsPerDoc)
-		}
-	}
-	// Re-running the ingest skips what is stored and completes the rest.
-	batches := len(docs)/20 + 1
-	saved, dup := 0, 0
-	for b := 0; b < batches; b++ {
-		res, err := s.SaveBatch(ctx, killItems(b))
-		if err != nil {
-			t.Fatal(err)
-		}
-		saved, dup = saved+res.Saved, dup+res.Duplicates
-	}
-	if dup != len(docs) || saved != 20 {
-		t.Errorf("resume: %d duplicates and %d saved, want %d and 20", dup, saved, len(docs))
-	}
-	t.Logf("killed after %d documents; resume skipped them and saved the next batch", len(docs))
+	n := storetest.CheckAfterKill(t, s)
+	t.Logf("killed after %d documents; resume skipped them and saved the next batch", n)
 }
 
 // committed counts the documents another process has committed to the

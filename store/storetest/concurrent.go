@@ -19,7 +19,7 @@ import (
 // opener opens that same database, as another process would.
 func RunConcurrent(t *testing.T, fresh func(t *testing.T) func() (store.Store, error)) {
 	t.Run("FirstOpen", func(t *testing.T) {
-		for round := 0; round < 10; round++ {
+		for round := 0; round < 5; round++ {
 			stores := openAtOnce(t, fresh(t), 4)
 			for _, s := range stores {
 				s.Close()
@@ -27,7 +27,7 @@ func RunConcurrent(t *testing.T, fresh func(t *testing.T) func() (store.Store, e
 		}
 	})
 	t.Run("SameDocuments", func(t *testing.T) {
-		for round := 0; round < 3; round++ {
+		for round := 0; round < 2; round++ {
 			stores := openAtOnce(t, fresh(t), 2)
 			ingestAtOnce(t, stores)
 			for _, s := range stores {
