@@ -110,12 +110,16 @@ and side in every format: the dictionary's, or the majority of its mentions.`,
 		},
 	})
 	var statsDB *string
+	var statsJSON bool
 	register(&command{
 		Name:    "stats",
-		Summary: "summarise a store: documents, events, clusters, types",
+		Summary: "summarise a store: documents, events, clusters, types, the queue",
 		Usage:   "[flags]",
-		Example: "marsad stats --db marsad.db",
-		Flags:   func(fs *flag.FlagSet) { statsDB = dbFlag(fs) },
+		Example: "marsad stats --db marsad.db\nmarsad stats --json --db postgres://marsad@127.0.0.1/marsad",
+		Flags: func(fs *flag.FlagSet) {
+			statsDB = dbFlag(fs)
+			fs.BoolVar(&statsJSON, "json", false, "print one JSON object (with the queue's pending, leased, done and failed counts)")
+		},
 		Run: func(ctx context.Context, env *cliEnv, args []string) error {
 			if len(args) > 0 {
 				return errUsage
@@ -128,8 +132,14 @@ and side in every format: the dictionary's, or the majority of its mentions.`,
 			if err != nil {
 				return err
 			}
+			if statsJSON {
+				return printJSON(env, st)
+			}
 			fmt.Fprintf(env.Stdout, "%s\n%d sentences, %d dictionary actors, %d places, schema version %d\n",
 				st.Collapse(), st.Sentences, st.Actors, st.Places, st.SchemaVersion)
+			if n := st.Queue; n != (store.QueueCounts{}) {
+				fmt.Fprintf(env.Stdout, "queue: %d pending, %d leased, %d done, %d failed\n", n.Pending, n.Leased, n.Done, n.Failed)
+			}
 			for _, t := range sortedTypes(st.ByType) {
 				fmt.Fprintf(env.Stdout, "  %-10s %d\n", t, st.ByType[t])
 			}
