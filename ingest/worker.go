@@ -278,5 +278,3 @@ func workLease(ctx context.Context, q store.Queue, l store.Lease, c Coder, versi
 		}
 	}
 }
-
-
