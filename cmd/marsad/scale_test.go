@@ -187,9 +187,12 @@ func TestWorkersSurviveKillsAndARestart(t *testing.T) {
 		t.Errorf("%d documents stored, want %d: one each", stats.Documents, total)
 	}
 	if got, want := sortedExport(t, dsn), sortedExport(t, ref); !bytes.Equal(got, want) {
-		os.WriteFile(filepath.Join(dir, "got.jsonl"), got, 0o644)
-		os.WriteFile(filepath.Join(dir, "want.jsonl"), want, 0o644)
-		t.Errorf("the sorted PLOVER exports differ (%d and %d bytes)", len(got), len(want))
+		g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+		i := 0
+		for i < min(len(g), len(w))-1 && g[i] == w[i] {
+			i++
+		}
+		t.Errorf("the sorted PLOVER exports differ (%d and %d bytes), first at line %d:\n%s\nwant\n%s", len(got), len(want), i+1, g[i], w[i])
 	}
 	if t.Failed() {
 		logs, _ := filepath.Glob(filepath.Join(dir, "worker*.log"))

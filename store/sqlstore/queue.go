@@ -170,6 +170,26 @@ func (s *Store) Claim(ctx context.Context, n int, d time.Duration) (store.Lease,
 		if len(l.Jobs) == 0 {
 			return nil
 		}
+		// A lease is a run of consecutive open jobs: one held by another
+		// worker (or locked by another claim) in between would make the
+		// two wait for each other in Complete. Cut the lease there.
+		first, last := l.Jobs[0].Seq, l.Jobs[len(l.Jobs)-1].Seq
+		mine := 0
+		err = queryAll(ctx, q, func(r Rows) error {
+			var seq int64
+			if err := r.Scan(&seq); err != nil {
+				return err
+			}
+			if mine < len(l.Jobs) && l.Jobs[mine].Seq == seq {
+				mine++
+			} else if mine < len(l.Jobs) {
+				l.Jobs = l.Jobs[:mine]
+			}
+			return nil
+		}, `SELECT seq FROM queue WHERE state IN ('pending', 'leased') AND seq >= ? AND seq <= ? ORDER BY seq`, first, last)
+		if err != nil {
+			return err
+		}
 		return q.Exec(ctx, `UPDATE queue SET state = 'leased', lease_token = ?, attempts = attempts + 1, lease_until = `+
 			s.d.nowMS()+` + ? WHERE seq IN (`+placeholders(len(l.Jobs))+`)`,
 			append([]any{l.Token, d.Milliseconds()}, jobSeqs(l.Jobs)...)...)
