@@ -49,7 +49,7 @@ func runMarsad(t *testing.T, args ...string) string {
 
 // sortedExport is the PLOVER export of db, its lines sorted.
 func sortedExport(t *testing.T, db string) []byte {
-	lines := strings.Split(strings.TrimSpace(runMarsad(t, "export", "--format", "plover", "--db", db)), "\n")
+	lines := strings.Split(strings.TrimSpace(runMarsad(t, "export", "--format", "plover", "--coded-at", "2019-10-26T08:00:00Z", "--db", db)), "\n")
 	slices.Sort(lines)
 	return []byte(strings.Join(lines, "\n") + "\n")
 }

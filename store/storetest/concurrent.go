@@ -142,7 +142,7 @@ func reportAtOnce(t *testing.T, stores []store.Store) {
 				batch := []store.Item{{Doc: marsad.Document{ID: id, Date: "2019-10-25",
 					Text: fmt.Sprintf("قصف على طرابلس، رواية الكاتب %d رقم %d", i, d)},
 					Events: []marsad.Event{{ID: id + "-e", EventType: "ASSAULT", Modality: marsad.Asserted,
-						Source: &marsad.ActorRef{Text: "الجيش الليبي", ActorID: "LBYMIL"},
+						Source:   &marsad.ActorRef{Text: "الجيش الليبي", ActorID: "LBYMIL"},
 						Location: &marsad.PlaceRef{Text: "طرابلس", GazetteerID: "geonames:2210247"}, Date: "2019-10-25"}}}}
 				// Other news after it keeps the transaction open a while,
 				// as a real batch does.
