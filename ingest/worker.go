@@ -212,32 +212,15 @@ func workLease(ctx context.Context, q store.Queue, l store.Lease, c Coder, versi
 	defer beat.Wait()
 	defer cancel(nil)
 
-	items := make([]store.Item, len(l.Jobs))
+	docs := make([]marsad.Document, len(l.Jobs))
+	for i, j := range l.Jobs {
+		docs[i] = j.Doc
+	}
+	items, bad := codeAll(ctx, c, docs, opt.Workers, opt.DocTimeout, version)
 	failed := map[int64]string{}
-	var mu sync.Mutex
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range max(opt.Workers, 1) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				j := l.Jobs[i]
-				evs, err := codeOne(ctx, c, j.Doc, opt.DocTimeout)
-				mu.Lock()
-				if err != nil {
-					failed[j.Seq] = err.Error()
-				}
-				items[i] = store.Item{Doc: j.Doc, Sentences: arabic.Split(j.Doc.Text), Events: evs, Knowledge: version}
-				mu.Unlock()
-			}
-		}()
+	for i, why := range bad {
+		failed[l.Jobs[i].Seq] = why
 	}
-	for i := range l.Jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 	if err := context.Cause(ctx); err != nil {
 		if errors.Is(err, store.ErrLeaseLost) {
 			return store.BatchResult{}, err
@@ -277,4 +260,36 @@ func workLease(ctx context.Context, q store.Queue, l store.Lease, c Coder, versi
 			sleep(ctx, pause())
 		}
 	}
+}
+
+// codeAll codes docs on workers goroutines into items (their Knowledge
+// set to version); bad holds, by index, the documents that failed, with
+// why.
+func codeAll(ctx context.Context, c Coder, docs []marsad.Document, workers int, timeout time.Duration, version string) (items []store.Item, bad map[int]string) {
+	items = make([]store.Item, len(docs))
+	bad = map[int]string{}
+	var mu sync.Mutex
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range max(workers, 1) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				evs, err := codeOne(ctx, c, docs[i], timeout)
+				mu.Lock()
+				if err != nil {
+					bad[i] = err.Error()
+				}
+				items[i] = store.Item{Doc: docs[i], Sentences: arabic.Split(docs[i].Text), Events: evs, Knowledge: version}
+				mu.Unlock()
+			}
+		}()
+	}
+	for i := range docs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return items, bad
 }

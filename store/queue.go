@@ -100,3 +100,21 @@ type KnowledgeStore interface {
 	Knowledge(ctx context.Context) (version string, files map[string][]byte, err error)
 	PublishKnowledge(ctx context.Context, version string, files map[string][]byte) error
 }
+
+// Recoder is a store whose documents can be coded again with new
+// knowledge (marsad recode).
+type Recoder interface {
+	// ToRecode returns up to limit documents after seq after, in order,
+	// coded with another knowledge version and dated since ("": any).
+	ToRecode(ctx context.Context, knowledge, since string, after int64, limit int) ([]RecodeDoc, error)
+	// ReplaceEvents replaces each item's document's events and records
+	// its Knowledge, all in one transaction; it returns the events
+	// written. Events stored before under the same id keep their cluster.
+	ReplaceEvents(ctx context.Context, items []Item) (int, error)
+}
+
+// RecodeDoc is a stored document to code again.
+type RecodeDoc struct {
+	Seq int64
+	Doc marsad.Document
+}

@@ -219,10 +219,20 @@ func (s *Store) saveItem(ctx context.Context, q Querier, it *store.Item) (store.
 	if err := insertRows(ctx, q, "sentences (doc_id, idx, start_off, end_off, text)", rows); err != nil {
 		return r, fmt.Errorf("document %s sentences: %w", doc.ID, err)
 	}
+	n, err := s.saveEvents(ctx, q, &doc, given, it, nil)
+	r.Events = n
+	return r, err
+}
+
+// saveEvents stores the events of it, a document stored as doc (given is
+// the id it came with), and returns how many it stored. kept are the
+// cluster ids that events keep by their id (recode).
+func (s *Store) saveEvents(ctx context.Context, q Querier, doc *marsad.Document, given string, it *store.Item, kept map[string]string) (int, error) {
 	// Reports first: the other mentions of a happening join the
 	// cross-article cluster their report joined.
 	clusterOf := map[marsad.OptText]string{}
 	var w eventBatch
+	n := 0
 	for _, reports := range []bool{true, false} {
 		for i := range it.Events {
 			ev := it.Events[i]
@@ -235,20 +245,24 @@ func (s *Store) saveItem(ctx context.Context, q Querier, it *store.Item) (store.
 					ev.HappeningID += marsad.OptText("~" + doc.Hash[:8])
 				}
 			}
-			cluster, err := s.saveEvent(ctx, q, &w, &doc, i, ev, storableKeys(it.Keys.Events[i]), clusterOf[ev.HappeningID])
+			cluster := clusterOf[ev.HappeningID]
+			if c, ok := kept[ev.ID]; ok {
+				cluster = c
+			}
+			cluster, err := s.saveEvent(ctx, q, &w, doc, i, ev, storableKeys(it.Keys.Events[i]), cluster)
 			if err != nil {
-				return r, err
+				return n, err
 			}
 			if reports && ev.HappeningID != "" {
 				clusterOf[ev.HappeningID] = cluster
 			}
-			r.Events++
+			n++
 		}
 	}
 	if err := w.flush(ctx, q, s.cols); err != nil {
-		return r, fmt.Errorf("document %s: %w", doc.ID, err)
+		return n, fmt.Errorf("document %s: %w", doc.ID, err)
 	}
-	return r, nil
+	return n, nil
 }
 
 // eventBatch holds a document's events and mentions until flush writes
