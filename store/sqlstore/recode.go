@@ -79,4 +79,3 @@ func (s *Store) ReplaceEvents(ctx context.Context, items []store.Item) (int, err
 	}
 	return n, nil
 }
-
