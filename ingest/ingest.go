@@ -30,6 +30,9 @@ type Options struct {
 	MaxRejects int
 	// Progress, when set, is called after every batch and at the end.
 	Progress func(Progress)
+	// Knowledge is the version of the coder's knowledge, kept with each
+	// document (store.Item.Knowledge).
+	Knowledge string
 }
 
 // Progress is the running count of an ingest.
@@ -158,7 +161,7 @@ func Run(ctx context.Context, st store.Store, c Coder, paths []string, opt Optio
 			sum.Duplicate++
 			return nil
 		}
-		batch = append(batch, store.Item{Doc: r.Doc, Sentences: arabic.Split(r.Doc.Text), Events: r.Events})
+		batch = append(batch, store.Item{Doc: r.Doc, Sentences: arabic.Split(r.Doc.Text), Events: r.Events, Knowledge: opt.Knowledge})
 		if len(batch) >= opt.BatchSize {
 			mu.Unlock()
 			send()

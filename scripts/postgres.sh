@@ -4,6 +4,7 @@
 #   eval "$(scripts/postgres.sh start [DIR])"   start (or find running) and export MARSAD_TEST_POSTGRES
 #   scripts/postgres.sh stop [DIR]               stop it and delete DIR
 #   scripts/postgres.sh status [DIR]             say whether it runs
+#   scripts/postgres.sh restart [DIR]            restart it on the same port (tests of lost connections)
 #
 # DIR defaults to $MARSAD_PG_DIR or /tmp/marsad-postgres. The cluster listens
 # on 127.0.0.1 only, on a free port, with trust authentication: for tests,
@@ -59,9 +60,9 @@ print_export() {
 }
 
 case "$cmd" in
-start | stop | status) ;;
+start | stop | status | restart) ;;
 *)
-	sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2
+	sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' >&2
 	exit 2
 	;;
 esac
@@ -79,6 +80,12 @@ fi
 case "$cmd" in
 status)
 	if running; then say "running in $dir on port $(cat "$dir/port")"; else say "not running in $dir"; exit 1; fi
+	;;
+restart)
+	running || die "not running in $dir"
+	# pg_ctl restart keeps the options of the last start, the port with them.
+	as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -m fast -w -t 60 restart >&2 || die "the server did not restart: see $dir/server.log"
+	say "restarted in $dir on port $(cat "$dir/port")"
 	;;
 stop)
 	if running; then

@@ -83,6 +83,10 @@ type Item struct {
 	// Keys are the values the store finds the document and its events by,
 	// derived from Doc and Events by prep.Item after their last change.
 	Keys *Keys
+	// Knowledge is the version of the knowledge Events were coded with
+	// (knowledge.Base.Version): recode finds the documents of other
+	// versions.
+	Knowledge string
 }
 
 // Keys are what a store keeps of an Item beyond its data: for
@@ -226,6 +230,7 @@ type Stats struct {
 	Places           int            `json:"places"`         // dictionary entries
 	ByType           map[string]int `json:"by_type"`
 	SchemaVersion    int            `json:"schema_version"`
+	Queue            QueueCounts    `json:"queue"` // jobs of the queue (store.Queue) by state
 }
 
 // Collapse says how many reports collapse into how many happenings.

@@ -54,6 +54,7 @@ func init() {
 		f         store.Filter
 		opts      export.Options
 		bom       bool
+		codedAt   string
 	)
 	register(&command{
 		Name:    "export",
@@ -79,6 +80,7 @@ and side in every format: the dictionary's, or the majority of its mentions.`,
 			fs.BoolVar(&opts.Mentions, "mentions", false, "write every mention of a happening, not one row per happening")
 			fs.BoolVar(&opts.AllModalities, "all-modalities", false, "acled, geojson: keep historical, old, negated, hypothetical and future events (ACLED tags say which)")
 			fs.BoolVar(&bom, "bom", false, "csv, acled: start with a UTF-8 byte-order mark, so that Excel reads the Arabic right")
+			fs.StringVar(&codedAt, "coded-at", "", "stamp `TIME` (RFC 3339, or YYYY-MM-DD) as the coding time instead of now, for exports that compare byte for byte")
 		},
 		Run: func(ctx context.Context, env *cliEnv, args []string) error {
 			if len(args) > 0 {
@@ -89,6 +91,15 @@ and side in every format: the dictionary's, or the majority of its mentions.`,
 			}
 			if bom && !strings.EqualFold(*format, "csv") && !strings.EqualFold(*format, "acled") {
 				return usageErr("--bom is for the CSV formats (csv, acled), not %s", *format)
+			}
+			if codedAt != "" {
+				t, err := time.Parse(time.RFC3339, codedAt)
+				if err != nil {
+					if t, err = time.Parse(time.DateOnly, codedAt); err != nil {
+						return usageErr("--coded-at %q is not a time (2019-10-25T08:00:00Z) or a date (2019-10-25)", codedAt)
+					}
+				}
+				opts.CodedAt = t.UTC()
 			}
 			f.Happenings = !opts.Mentions
 			evs, err := queryEvents(ctx, *db, f, *types)
@@ -110,12 +121,16 @@ and side in every format: the dictionary's, or the majority of its mentions.`,
 		},
 	})
 	var statsDB *string
+	var statsJSON bool
 	register(&command{
 		Name:    "stats",
-		Summary: "summarise a store: documents, events, clusters, types",
+		Summary: "summarise a store: documents, events, clusters, types, the queue",
 		Usage:   "[flags]",
-		Example: "marsad stats --db marsad.db",
-		Flags:   func(fs *flag.FlagSet) { statsDB = dbFlag(fs) },
+		Example: "marsad stats --db marsad.db\nmarsad stats --json --db postgres://marsad@127.0.0.1/marsad",
+		Flags: func(fs *flag.FlagSet) {
+			statsDB = dbFlag(fs)
+			fs.BoolVar(&statsJSON, "json", false, "print one JSON object (with the queue's pending, leased, done and failed counts)")
+		},
 		Run: func(ctx context.Context, env *cliEnv, args []string) error {
 			if len(args) > 0 {
 				return errUsage
@@ -128,8 +143,14 @@ and side in every format: the dictionary's, or the majority of its mentions.`,
 			if err != nil {
 				return err
 			}
+			if statsJSON {
+				return printJSON(env, st)
+			}
 			fmt.Fprintf(env.Stdout, "%s\n%d sentences, %d dictionary actors, %d places, schema version %d\n",
 				st.Collapse(), st.Sentences, st.Actors, st.Places, st.SchemaVersion)
+			if n := st.Queue; n != (store.QueueCounts{}) {
+				fmt.Fprintf(env.Stdout, "queue: %d pending, %d leased, %d done, %d failed\n", n.Pending, n.Leased, n.Done, n.Failed)
+			}
 			for _, t := range sortedTypes(st.ByType) {
 				fmt.Fprintf(env.Stdout, "  %-10s %d\n", t, st.ByType[t])
 			}

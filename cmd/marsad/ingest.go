@@ -11,6 +11,7 @@ import (
 
 	"github.com/marsad/marsad/ingest"
 	"github.com/marsad/marsad/reader"
+	"github.com/marsad/marsad/store"
 )
 
 func init() {
@@ -18,7 +19,7 @@ func init() {
 	var format, date, columns string
 	var workers, batch, maxRejects, maxText, maxItems int
 	var docTimeout time.Duration
-	var allowPrivate, asJSON, quiet bool
+	var allowPrivate, asJSON, quiet, enqueue bool
 	register(&command{
 		Name:    "ingest",
 		Summary: "code articles and save documents, sentences and events to the store (idempotent, resumable)",
@@ -52,6 +53,7 @@ Limits and their defaults are in docs/reliability.md.`,
 			allowPrivateFlag(fs, &allowPrivate)
 			fs.BoolVar(&asJSON, "json", false, "print the summary as one JSON object on the last line")
 			fs.BoolVar(&quiet, "quiet", false, "no progress output")
+			fs.BoolVar(&enqueue, "enqueue", false, "only queue the documents as pending, for marsad worker to code (docs/scaling.md)")
 		},
 		Run: func(ctx context.Context, env *cliEnv, args []string) error {
 			if len(args) == 0 {
@@ -65,15 +67,12 @@ Limits and their defaults are in docs/reliability.md.`,
 				}
 				ropt.Columns = cols
 			}
-			c, err := runCoder()
-			if err != nil {
-				return err
-			}
 			st, err := openStore(ctx, *db, true)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
+
 			// The store keeps the dictionaries next to the events, so that
 			// exports and the dashboard can name actors and places.
 			k, err := openKnowledge()
@@ -88,7 +87,18 @@ Limits and their defaults are in docs/reliability.md.`,
 					return err
 				}
 			}
-			opt := ingest.Options{Reader: ropt, Workers: workers, BatchSize: batch, DocTimeout: docTimeout, MaxRejects: maxRejects}
+			if enqueue {
+				return enqueueRun(ctx, env, st, args, ropt, asJSON)
+			}
+			c, err := runCoder()
+			if err != nil {
+				return err
+			}
+			version, err := k.Version()
+			if err != nil {
+				return err
+			}
+			opt := ingest.Options{Reader: ropt, Workers: workers, BatchSize: batch, DocTimeout: docTimeout, MaxRejects: maxRejects, Knowledge: version}
 			if !quiet {
 				pp := newProgress(env.Stderr, countRecords(args))
 				opt.Progress = func(p ingest.Progress) {
@@ -112,6 +122,24 @@ Limits and their defaults are in docs/reliability.md.`,
 			return err
 		},
 	})
+}
+
+// enqueueRun is ingest --enqueue: read and queue, code nothing.
+func enqueueRun(ctx context.Context, env *cliEnv, st store.Store, args []string, ropt reader.Options, asJSON bool) error {
+	q, ok := st.(store.Queue)
+	if !ok {
+		return fmt.Errorf("this store has no queue")
+	}
+	sum, err := ingest.Enqueue(ctx, q, args, ropt, 0)
+	for _, r := range sum.Rejects {
+		fmt.Fprintf(env.Stderr, "rejected %s\n", r)
+	}
+	fmt.Fprintf(env.Stdout, "queued in %.1f s: %d documents added, %d already stored, %d already queued; %d rejected\n",
+		sum.Seconds, sum.Added, sum.Stored, sum.Queued, sum.Rejected)
+	if asJSON {
+		printJSON(env, sum)
+	}
+	return err
 }
 
 // redactDSN hides the password of a PostgreSQL URL before it is printed.

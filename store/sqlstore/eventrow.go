@@ -80,11 +80,6 @@ func eventNames(cols []column, prefix string) string {
 	return strings.Join(names, ", ")
 }
 
-func insertEventSQL(cols []column) string {
-	return `INSERT INTO events (` + eventNames(cols, "") + `) VALUES (` +
-		strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + `)`
-}
-
 // refValues flattens an actor reference; norm is its normalised text.
 func refValues(r *marsad.ActorRef, norm string) []any {
 	if r == nil {

@@ -339,7 +339,8 @@ func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
 	if err != nil {
 		return st, fmt.Errorf("stats by type: %w", err)
 	}
-	return st, nil
+	st.Queue, err = s.QueueCounts(ctx)
+	return st, err
 }
 
 // UpsertActors stores actor dictionary entries.

@@ -108,7 +108,32 @@ func (d Dialect) migrations() []migration {
 		`CREATE INDEX events_day_type ON events (day, event_type)`,
 		`CREATE INDEX events_country_day_type ON events (country, day, event_type)`,
 	}
-	return []migration{v1, v2, v3, v4, v5}
+	// Scale-out (docs/scaling.md): the queue of documents waiting for a
+	// worker, named leases (one feed watcher across machines), settings
+	// (the published knowledge version) and the published knowledge files,
+	// the feeds the watcher polls, and the knowledge version each document
+	// was coded with (what recode finds).
+	v6 := migration{
+		`CREATE TABLE queue (
+			seq ` + serial + `,
+			hash TEXT NOT NULL UNIQUE,
+			doc TEXT NOT NULL,
+			state TEXT NOT NULL,
+			attempts INTEGER NOT NULL,
+			lease_until BIGINT NOT NULL,
+			lease_token TEXT NOT NULL,
+			error TEXT NOT NULL)`,
+		// Claims read the open jobs in order; done jobs are most of the table.
+		`CREATE INDEX queue_open ON queue (seq) WHERE state IN ('pending', 'leased')`,
+		`CREATE INDEX queue_lease ON queue (lease_token)`,
+		`CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, until_ms BIGINT NOT NULL)`,
+		`CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+		`CREATE TABLE knowledge_files (path TEXT PRIMARY KEY, data TEXT NOT NULL)`,
+		`CREATE TABLE feeds (url TEXT PRIMARY KEY, etag TEXT NOT NULL, last_modified TEXT NOT NULL,
+			failures INTEGER NOT NULL, next_poll BIGINT NOT NULL, last_error TEXT NOT NULL)`,
+		`ALTER TABLE documents ADD COLUMN knowledge TEXT NOT NULL DEFAULT ''`,
+	}
+	return []migration{v1, v2, v3, v4, v5, v6}
 }
 
 // SchemaVersion is the version a store has after Open.

@@ -24,6 +24,8 @@ type Store struct {
 	// cols are the events columns of this store's schema: a store kept at
 	// an older version (tests) lacks the later ones.
 	cols []column
+	// schema is the schema version the store was opened at.
+	schema int
 }
 
 var _ store.Store = (*Store)(nil)
@@ -40,11 +42,11 @@ func OpenVersion(ctx context.Context, db DB, d Dialect, version int) (*Store, er
 	if err := migrate(ctx, db, d, version); err != nil {
 		return nil, err
 	}
-	cols := allEventColumns
-	if version > 0 && version < len(d.migrations()) {
-		cols = eventColumnsAt(version)
+	cols, schema := allEventColumns, len(d.migrations())
+	if version > 0 && version < schema {
+		cols, schema = eventColumnsAt(version), version
 	}
-	return &Store{db: db, d: d, q: boundQuerier{db, d}, WindowDays: dedup.DefaultWindowDays, cols: cols}, nil
+	return &Store{db: db, d: d, q: boundQuerier{db, d}, WindowDays: dedup.DefaultWindowDays, cols: cols, schema: schema}, nil
 }
 
 // Close closes the database.
@@ -71,6 +73,12 @@ func HashText(text string) string {
 
 // SaveBatch writes items in one transaction.
 func (s *Store) SaveBatch(ctx context.Context, items []store.Item) (store.BatchResult, error) {
+	return s.saveBatch(ctx, items, nil)
+}
+
+// saveBatch is SaveBatch that also runs then in the transaction, after
+// the items are written (the queue marks their jobs done there).
+func (s *Store) saveBatch(ctx context.Context, items []store.Item, then func(q Querier, res *store.BatchResult) error) (store.BatchResult, error) {
 	for i, it := range items {
 		if it.Keys == nil || len(it.Keys.Events) != len(it.Events) {
 			return store.BatchResult{}, fmt.Errorf("save batch: item %d (document %q): %w", i, it.Doc.ID, store.ErrNotPrepared)
@@ -85,6 +93,9 @@ func (s *Store) SaveBatch(ctx context.Context, items []store.Item) (store.BatchR
 		err := s.db.Tx(ctx, func(tq Querier) error {
 			res = store.BatchResult{Items: make([]store.ItemResult, len(items))}
 			q := boundQuerier{tq, s.d}
+			if err := s.lockClusters(ctx, q, items); err != nil {
+				return err
+			}
 			for i := range items {
 				r, err := store.ItemResult{DocID: items[i].Doc.ID, Rejected: refused[i]}, error(nil)
 				if r.Rejected == "" {
@@ -105,6 +116,9 @@ func (s *Store) SaveBatch(ctx context.Context, items []store.Item) (store.BatchR
 				default:
 					res.Saved++
 				}
+			}
+			if then != nil {
+				return then(q, &res)
 			}
 			return nil
 		})
@@ -161,9 +175,12 @@ func (s *Store) saveItem(ctx context.Context, q Querier, it *store.Item) (store.
 		if r.Cluster == "" {
 			r.Cluster = doc.ID
 		}
-		err = queryRow(ctx, q, []any{&seq}, `INSERT INTO documents (id, hash, title, date, source, url, text, meta, minhash, cluster)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING seq`,
-			doc.ID, doc.Hash, doc.Title, doc.Date, doc.Source, doc.URL, doc.Text, string(meta), sig.String(), r.Cluster)
+		cols, args := "", []any{doc.ID, doc.Hash, doc.Title, doc.Date, doc.Source, doc.URL, doc.Text, string(meta), sig.String(), r.Cluster}
+		if s.schema >= knowledgeSchema {
+			cols, args = ", knowledge", append(args, it.Knowledge)
+		}
+		err = queryRow(ctx, q, []any{&seq}, `INSERT INTO documents (id, hash, title, date, source, url, text, meta, minhash, cluster`+cols+`)
+		VALUES (`+placeholders(len(args))+`) ON CONFLICT DO NOTHING RETURNING seq`, args...)
 		if err == nil {
 			break
 		}
@@ -202,9 +219,20 @@ func (s *Store) saveItem(ctx context.Context, q Querier, it *store.Item) (store.
 	if err := insertRows(ctx, q, "sentences (doc_id, idx, start_off, end_off, text)", rows); err != nil {
 		return r, fmt.Errorf("document %s sentences: %w", doc.ID, err)
 	}
+	n, err := s.saveEvents(ctx, q, &doc, given, it, nil)
+	r.Events = n
+	return r, err
+}
+
+// saveEvents stores the events of it, a document stored as doc (given is
+// the id it came with), and returns how many it stored. kept are the
+// cluster ids that events keep by their id (recode).
+func (s *Store) saveEvents(ctx context.Context, q Querier, doc *marsad.Document, given string, it *store.Item, kept map[string]string) (int, error) {
 	// Reports first: the other mentions of a happening join the
 	// cross-article cluster their report joined.
 	clusterOf := map[marsad.OptText]string{}
+	var w eventBatch
+	n := 0
 	for _, reports := range []bool{true, false} {
 		for i := range it.Events {
 			ev := it.Events[i]
@@ -217,17 +245,58 @@ func (s *Store) saveItem(ctx context.Context, q Querier, it *store.Item) (store.
 					ev.HappeningID += marsad.OptText("~" + doc.Hash[:8])
 				}
 			}
-			cluster, err := s.saveEvent(ctx, q, &doc, i, ev, storableKeys(it.Keys.Events[i]), clusterOf[ev.HappeningID])
+			cluster := clusterOf[ev.HappeningID]
+			if c, ok := kept[ev.ID]; ok {
+				cluster = c
+			}
+			cluster, err := s.saveEvent(ctx, q, &w, doc, i, ev, storableKeys(it.Keys.Events[i]), cluster)
 			if err != nil {
-				return r, err
+				return n, err
 			}
 			if reports && ev.HappeningID != "" {
 				clusterOf[ev.HappeningID] = cluster
 			}
-			r.Events++
+			n++
 		}
 	}
-	return r, nil
+	if err := w.flush(ctx, q, s.cols); err != nil {
+		return n, fmt.Errorf("document %s: %w", doc.ID, err)
+	}
+	return n, nil
+}
+
+// eventBatch holds a document's events and mentions until flush writes
+// them with multi-row INSERTs: two round trips per document instead of two
+// per event, which is what PostgreSQL ingest spent its time on.
+type eventBatch struct {
+	events, mentions [][]any
+	// pending are the clustering columns of events, in order, for the
+	// lookups of the events after them (see saveEvent).
+	pending []pendingEvent
+}
+
+type pendingEvent struct{ key, day, cluster string }
+
+// clusterOf is the cluster of the first pending event with key in the day
+// window from..to, or "".
+func (w *eventBatch) clusterOf(key, from, to string) string {
+	for _, p := range w.pending {
+		if p.key == key && p.day >= from && p.day <= to {
+			return p.cluster
+		}
+	}
+	return ""
+}
+
+func (w *eventBatch) flush(ctx context.Context, q Querier, cols []column) error {
+	if err := insertRows(ctx, q, "events ("+eventNames(cols, "")+")", w.events); err != nil {
+		return fmt.Errorf("insert events: %w", err)
+	}
+	if err := insertRows(ctx, q, "mentions (event_id, role, text, start_off, end_off, ref_id)", w.mentions); err != nil {
+		return fmt.Errorf("insert mentions: %w", err)
+	}
+	*w = eventBatch{}
+	return nil
 }
 
 // claimID looks for a stored document with doc's id or hash: the same
@@ -273,7 +342,7 @@ func insertRows(ctx context.Context, q Querier, table string, rows [][]any) erro
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			b.WriteString("(" + strings.TrimSuffix(strings.Repeat("?, ", len(row)), ", ") + ")")
+			b.WriteString("(" + placeholders(len(row)) + ")")
 			args = append(args, row...)
 		}
 		if err := q.Exec(ctx, b.String(), args...); err != nil {
@@ -283,6 +352,9 @@ func insertRows(ctx context.Context, q Querier, table string, rows [][]any) erro
 	}
 	return nil
 }
+
+// placeholders is "?, ?, …" for n values.
+func placeholders(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }
 
 // nearDuplicate returns the cluster of the first stored document that
 // shares an LSH band with sig and is near it, or "".
@@ -317,7 +389,7 @@ func (s *Store) nearDuplicate(ctx context.Context, q Querier, sig dedup.Signatur
 // saveEvent stores one event and returns its cluster: cluster when it is
 // not "" (the cluster of the happening's report), else the first stored
 // report with the same key within the day window, else its own id.
-func (s *Store) saveEvent(ctx context.Context, q Querier, doc *marsad.Document, i int, ev marsad.Event, k store.EventKeys, cluster string) (string, error) {
+func (s *Store) saveEvent(ctx context.Context, q Querier, w *eventBatch, doc *marsad.Document, i int, ev marsad.Event, k store.EventKeys, cluster string) (string, error) {
 	e := store.StoredEvent{Event: ev, DocSource: doc.Source}
 	e.DocID = doc.ID
 	if e.ID == "" {
@@ -337,19 +409,21 @@ func (s *Store) saveEvent(ctx context.Context, q Querier, doc *marsad.Document, 
 	} else if from, to, ok := dedup.DayWindow(e.Day, s.WindowDays); ok && k.Cluster != "" {
 		var c string
 		err := queryRow(ctx, q, []any{&c}, `SELECT cluster_id FROM events WHERE cluster_key = ? AND day >= ? AND day <= ? ORDER BY seq LIMIT 1`, k.Cluster, from, to)
+		// Stored events come before the document's pending ones.
 		if err == nil {
 			e.ClusterID = c
 		} else if !errors.Is(err, errNoRows) {
 			return "", fmt.Errorf("event %s: cluster lookup: %w", e.ID, err)
+		} else if c := w.clusterOf(k.Cluster, from, to); c != "" {
+			e.ClusterID = c
 		}
 	}
 	vals, err := eventValues(&e, k)
 	if err != nil {
 		return "", err
 	}
-	if err := q.Exec(ctx, insertEventSQL(s.cols), vals[:len(s.cols)]...); err != nil {
-		return "", fmt.Errorf("insert event %s of document %s: %w", e.ID, doc.ID, err)
-	}
+	w.events = append(w.events, vals[:len(s.cols)])
+	w.pending = append(w.pending, pendingEvent{k.Cluster, e.Day, e.ClusterID})
 	type mention struct {
 		role, text, ref string
 		start, end      int
@@ -367,12 +441,8 @@ func (s *Store) saveEvent(ctx context.Context, q Querier, doc *marsad.Document, 
 	if c := ev.ClaimedBy; c != nil {
 		ms = append(ms, mention{"claimed_by", c.Text, string(c.ActorID), c.Start, c.End})
 	}
-	rows := make([][]any, 0, len(ms))
 	for _, m := range ms {
-		rows = append(rows, []any{e.ID, m.role, m.text, m.start, m.end, m.ref})
-	}
-	if err := insertRows(ctx, q, "mentions (event_id, role, text, start_off, end_off, ref_id)", rows); err != nil {
-		return "", fmt.Errorf("event %s mentions: %w", e.ID, err)
+		w.mentions = append(w.mentions, []any{e.ID, m.role, m.text, m.start, m.end, m.ref})
 	}
 	return e.ClusterID, nil
 }

@@ -26,6 +26,15 @@ func RunConcurrent(t *testing.T, fresh func(t *testing.T) func() (store.Store, e
 			}
 		}
 	})
+	t.Run("OneHappening", func(t *testing.T) {
+		for round := 0; round < 3; round++ {
+			stores := openAtOnce(t, fresh(t), 4)
+			reportAtOnce(t, stores)
+			for _, s := range stores {
+				s.Close()
+			}
+		}
+	})
 	t.Run("SameDocuments", func(t *testing.T) {
 		for round := 0; round < 2; round++ {
 			stores := openAtOnce(t, fresh(t), 2)
@@ -112,5 +121,59 @@ func ingestAtOnce(t *testing.T, stores []store.Store) {
 	}
 	if st := stats(t, stores[0]); st.Documents != n || st.Events != 2*n || st.Sentences != n {
 		t.Errorf("after concurrent ingests: %+v", st)
+	}
+}
+
+// reportAtOnce has every store save, at once and one document per
+// transaction, other articles reporting one happening: all their events
+// must get one cluster id, whichever transaction commits first.
+func reportAtOnce(t *testing.T, stores []store.Store) {
+	t.Helper()
+	errs := make([]error, len(stores))
+	var start, done sync.WaitGroup
+	start.Add(1)
+	for i, s := range stores {
+		done.Add(1)
+		go func() {
+			defer done.Done()
+			start.Wait()
+			for d := 0; d < 10 && errs[i] == nil; d++ {
+				id := fmt.Sprintf("writer-%d-doc-%d", i, d)
+				batch := []store.Item{{Doc: marsad.Document{ID: id, Date: "2019-10-25",
+					Text: fmt.Sprintf("قصف على طرابلس، رواية الكاتب %d رقم %d", i, d)},
+					Events: []marsad.Event{{ID: id + "-e", EventType: "ASSAULT", Modality: marsad.Asserted,
+						Source:   &marsad.ActorRef{Text: "الجيش الليبي", ActorID: "LBYMIL"},
+						Location: &marsad.PlaceRef{Text: "طرابلس", GazetteerID: "geonames:2210247"}, Date: "2019-10-25"}}}}
+				// Other news after it keeps the transaction open a while,
+				// as a real batch does.
+				for o := 0; o < 20; o++ {
+					oid := fmt.Sprintf("%s-other-%d", id, o)
+					batch = append(batch, store.Item{Doc: marsad.Document{ID: oid, Date: "2019-10-25",
+						Text: fmt.Sprintf("خبر آخر %d من الكاتب %d رقم %d", o, i, d)},
+						Events: []marsad.Event{{ID: oid + "-e", EventType: "PROTEST", Modality: marsad.Asserted,
+							Source: &marsad.ActorRef{Text: fmt.Sprintf("متظاهرون %d %d %d", i, d, o)}, Date: "2019-10-25"}}})
+				}
+				prep.Items(batch)
+				_, errs[i] = s.SaveBatch(context.Background(), batch)
+			}
+		}()
+	}
+	start.Done()
+	done.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("writer %d of %d: %v", i+1, len(stores), err)
+		}
+	}
+	es, err := stores[0].Events(context.Background(), store.Filter{Types: []string{"ASSAULT"}, Limit: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	clusters := map[string]int{}
+	for _, e := range es {
+		clusters[e.ClusterID]++
+	}
+	if len(es) != 10*len(stores) || len(clusters) != 1 {
+		t.Errorf("%d writers reporting one happening: %d events in clusters %v, want %d in one", len(stores), len(es), clusters, 10*len(stores))
 	}
 }
