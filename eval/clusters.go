@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/marsad/marsad/arabic"
 )
@@ -25,8 +26,8 @@ type ClusterPair struct {
 	A, B    ReportRef
 	// What the annotator reads besides the sentences.
 	DateA, DateB, OutletA, OutletB, TitleA, TitleB string
-	Label  string // "same" or "different"; "" while unjudged
-	Reason string
+	Label                                          string // "same" or "different"; "" while unjudged
+	Reason                                         string
 }
 
 // Cluster gold labels.
@@ -213,3 +214,111 @@ func ScoreClusters(pairs []ClusterPair, part string, cluster func(ReportRef) (st
 	return rep
 }
 
+// ClusterMember is one stored event as the cluster figures see it.
+type ClusterMember struct {
+	Cluster, Doc, Day string
+	Report            bool // the report mention of its article's happening
+}
+
+// ClusterFigures describe a whole clustering, gold or not.
+type ClusterFigures struct {
+	Events   int `json:"events"`
+	Reports  int `json:"reports"`
+	Clusters int `json:"happenings"`
+	// MultiDoc are the happenings reported by two articles or more, and
+	// Merged the reports in them.
+	MultiDoc int `json:"multi_document"`
+	Merged   int `json:"reports_merged"`
+	// MaxSpan is the most days between two reports of one happening;
+	// OverWindow counts happenings spanning more than the window.
+	MaxSpan    int `json:"max_span_days"`
+	OverWindow int `json:"over_window"`
+}
+
+// Figures computes the ClusterFigures of members with the window in days.
+func Figures(members []ClusterMember, window int) ClusterFigures {
+	type cl struct {
+		docs     map[string]bool
+		reports  int
+		min, max string
+	}
+	cls := map[string]*cl{}
+	f := ClusterFigures{Events: len(members)}
+	for _, m := range members {
+		c := cls[m.Cluster]
+		if c == nil {
+			c = &cl{docs: map[string]bool{}}
+			cls[m.Cluster] = c
+		}
+		c.docs[m.Doc] = true
+		if m.Report {
+			f.Reports++
+			c.reports++
+		}
+		if m.Day != "" && (c.min == "" || m.Day < c.min) {
+			c.min = m.Day
+		}
+		if m.Day > c.max {
+			c.max = m.Day
+		}
+	}
+	f.Clusters = len(cls)
+	for _, c := range cls {
+		if len(c.docs) > 1 {
+			f.MultiDoc++
+			f.Merged += c.reports
+		}
+		if d := daysBetween(c.min, c.max); d > f.MaxSpan {
+			f.MaxSpan = d
+		}
+		if daysBetween(c.min, c.max) > window {
+			f.OverWindow++
+		}
+	}
+	return f
+}
+
+func daysBetween(a, b string) int {
+	ta, errA := time.Parse(time.DateOnly, a)
+	tb, errB := time.Parse(time.DateOnly, b)
+	if errA != nil || errB != nil {
+		return 0
+	}
+	return int(tb.Sub(ta).Hours() / 24)
+}
+
+// ClusterEval is what `marsad eval clusters` prints: the gold figures per
+// part and the figures of the whole clustering.
+type ClusterEval struct {
+	Parts  []ClusterReport `json:"parts"`
+	Window int             `json:"window_days"`
+	Store  ClusterFigures  `json:"store"`
+}
+
+// WriteTable prints the figures.
+func (e *ClusterEval) WriteTable(w io.Writer) {
+	fmt.Fprintf(w, "%-8s %6s %6s %6s %4s %4s %4s %9s %7s %6s %s\n", "PART", "PAIRS", "FOUND", "SAME", "TP", "FP", "FN", "PRECISION", "RECALL", "F1", "GOLD HAPPENINGS WHOLE")
+	for _, r := range e.Parts {
+		fmt.Fprintf(w, "%-8s %6d %6d %6d %4d %4d %4d %9.3f %7.3f %6.3f %d/%d\n", r.Part, r.Pairs, r.Found, r.Same, r.TP, r.FP, r.FN,
+			r.Precision, r.Recall, r.F1, r.Whole, r.GoldHappenings)
+	}
+	s := e.Store
+	fmt.Fprintf(w, "\nstore: %d events, %d reports in %d happenings; %d happenings from 2+ articles hold %d reports; "+
+		"longest span %d days, %d over the %d-day window\n",
+		s.Events, s.Reports, s.Clusters, s.MultiDoc, s.Merged, s.MaxSpan, s.OverWindow, e.Window)
+}
+
+// WriteErrors lists MISSING reports, WRONG merges and MISSes, by part.
+func (e *ClusterEval) WriteErrors(w io.Writer) {
+	for _, r := range e.Parts {
+		if r.Part == "all" {
+			continue
+		}
+		for _, m := range r.Missing {
+			fmt.Fprintf(w, "%s\tMISSING\t%s\n", r.Part, m)
+		}
+		for _, m := range r.Errors {
+			fmt.Fprintf(w, "%s\t%s\n", r.Part, m)
+		}
+	}
+}
