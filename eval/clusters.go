@@ -229,7 +229,8 @@ type ClusterFigures struct {
 	// Merged the reports in them.
 	MultiDoc int `json:"multi_document"`
 	Merged   int `json:"reports_merged"`
-	// MaxSpan is the most days between two reports of one happening;
+	// MaxSpan is the most days between two reports of one happening (the
+	// report mentions, whose days clustering compares);
 	// OverWindow counts happenings spanning more than the window.
 	MaxSpan    int `json:"max_span_days"`
 	OverWindow int `json:"over_window"`
@@ -255,7 +256,10 @@ func Figures(members []ClusterMember, window int) ClusterFigures {
 			f.Reports++
 			c.reports++
 		}
-		if m.Day != "" && (c.min == "" || m.Day < c.min) {
+		if !m.Report || m.Day == "" { // a later mention may date the happening otherwise
+			continue
+		}
+		if c.min == "" || m.Day < c.min {
 			c.min = m.Day
 		}
 		if m.Day > c.max {

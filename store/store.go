@@ -100,9 +100,13 @@ type Keys struct {
 
 // EventKeys are what a store keeps of an event beyond its data.
 type EventKeys struct {
-	// Cluster is what the reports of one happening share (prep.EventKey);
-	// "" for an event that is never merged with others.
+	// Cluster is the exact key of the earlier clustering (prep.EventKey),
+	// kept for queries; "" for an event that is never merged with others.
 	Cluster string
+	// Report is what event clustering compares of the event (prep.Report,
+	// dedup.Choose); nil for an event that is never merged with others.
+	// The store sets its Day.
+	Report *dedup.Report
 	// Source, Target and Place are the texts of the event's actors and
 	// place in the normalised form that Filter.Actor and Filter.Place are
 	// matched in (prep.NormText); "" for a missing one.

@@ -6,17 +6,18 @@ import (
 
 	"github.com/marsad/marsad/dedup"
 	"github.com/marsad/marsad/eval"
+	"github.com/marsad/marsad/prep"
 	"github.com/marsad/marsad/store"
 )
 
 func init() {
 	var db *string
 	var gold string
-	var asJSON, errors bool
+	var asJSON, errors, recluster bool
 	register(&command{
 		Name:    "eval clusters",
 		Summary: "score the store's event clusters (happenings) against the cluster gold",
-		Usage:   "[--gold FILE] [--db STORE] [--json] [--errors]",
+		Usage:   "[--gold FILE] [--db STORE] [--recluster] [--json] [--errors]",
 		Example: `marsad ingest --db corpus.db ../shared/corpus/ant-politics-2000.jsonl
 marsad eval clusters --db corpus.db
 marsad eval clusters --db corpus.db --errors | grep WRONG
@@ -28,12 +29,15 @@ one cluster. Precision is the share of merged pairs the gold calls same,
 recall the share of same pairs merged; a report the store lacks is listed as
 MISSING and its pair left out. "dev" is the tuning part, "heldout" the part
 reported; gold happenings are the groups the same pairs join, whole when
-one cluster holds all their reports. The store line describes every cluster.`,
+one cluster holds all their reports. The store line describes every cluster.
+--recluster scores today's clustering rule on a store ingested before it: the
+stored events are clustered again in memory, oldest first.`,
 		Flags: func(fs *flag.FlagSet) {
 			db = dbFlag(fs)
 			fs.StringVar(&gold, "gold", "eval/testdata/clusters/gold.tsv", "the cluster gold `file`")
 			fs.BoolVar(&asJSON, "json", false, "also print one JSON object with the figures on the last line")
 			fs.BoolVar(&errors, "errors", false, "list MISSING reports, WRONG merges and MISSes before the table")
+			fs.BoolVar(&recluster, "recluster", false, "cluster the stored events again with the current rule instead of reading their cluster ids")
 		},
 		Run: func(ctx context.Context, env *cliEnv, args []string) error {
 			if len(args) > 0 {
@@ -50,6 +54,9 @@ one cluster holds all their reports. The store line describes every cluster.`,
 			})
 			if err != nil {
 				return err
+			}
+			if recluster {
+				reclusterEvents(evs, &dedup.Clusterer{})
 			}
 			rep := scoreClusters(pairs, evs, dedup.DefaultWindowDays)
 			return printReport(env.Stdout, rep, errors, asJSON)
@@ -84,4 +91,35 @@ func scoreClusters(pairs []eval.ClusterPair, evs []store.StoredEvent, window int
 		rep.Parts = append(rep.Parts, r)
 	}
 	return rep
+}
+
+// reclusterEvents sets the cluster ids of evs (oldest first) as c assigns
+// them; the other mentions of a happening follow its report, as in the
+// stores.
+func reclusterEvents(evs []store.StoredEvent, c *dedup.Clusterer) {
+	type happening struct{ doc, id string }
+	clusterOf := map[happening]string{}
+	for _, reports := range []bool{true, false} {
+		for i := range evs {
+			e := &evs[i]
+			if isReport := e.Mention == "" || e.Mention == "report"; isReport != reports {
+				continue
+			}
+			h := happening{e.DocID, string(e.HappeningID)}
+			if c, ok := clusterOf[h]; ok && h.id != "" {
+				e.ClusterID = c
+				continue
+			}
+			var r *dedup.Report
+			if reports {
+				if r = prep.Report(&e.Event); r != nil {
+					r.Day = e.Day
+				}
+			}
+			e.ClusterID = c.Assign(e.ID, r)
+			if reports && h.id != "" {
+				clusterOf[h] = e.ClusterID
+			}
+		}
+	}
 }

@@ -108,7 +108,13 @@ func (d Dialect) migrations() []migration {
 		`CREATE INDEX events_day_type ON events (day, event_type)`,
 		`CREATE INDEX events_country_day_type ON events (country, day, event_type)`,
 	}
-	return []migration{v1, v2, v3, v4, v5}
+	// Scored event clustering (dedup.Choose): what is compared of each
+	// report, encoded (dedup.Report.Encode). Events stored before have
+	// none and are never candidates; their cluster ids stay as they are.
+	v6 := migration{
+		`ALTER TABLE events ADD COLUMN cluster_report TEXT NOT NULL DEFAULT ''`,
+	}
+	return []migration{v1, v2, v3, v4, v5, v6}
 }
 
 // SchemaVersion is the version a store has after Open.

@@ -315,8 +315,8 @@ func (s *Store) nearDuplicate(ctx context.Context, q Querier, sig dedup.Signatur
 }
 
 // saveEvent stores one event and returns its cluster: cluster when it is
-// not "" (the cluster of the happening's report), else the first stored
-// report with the same key within the day window, else its own id.
+// not "" (the cluster of the happening's report), else the cluster of an
+// earlier report of the same happening (assignCluster), else its own id.
 func (s *Store) saveEvent(ctx context.Context, q Querier, doc *marsad.Document, i int, ev marsad.Event, k store.EventKeys, cluster string) (string, error) {
 	e := store.StoredEvent{Event: ev, DocSource: doc.Source}
 	e.DocID = doc.ID
@@ -332,18 +332,22 @@ func (s *Store) saveEvent(ctx context.Context, q Querier, doc *marsad.Document, 
 	}
 	e.Country = eventCountry(&ev)
 	e.ClusterID = e.ID
+	report := ""
 	if cluster != "" {
 		e.ClusterID = cluster
-	} else if from, to, ok := dedup.DayWindow(e.Day, s.WindowDays); ok && k.Cluster != "" {
-		var c string
-		err := queryRow(ctx, q, []any{&c}, `SELECT cluster_id FROM events WHERE cluster_key = ? AND day >= ? AND day <= ? ORDER BY seq LIMIT 1`, k.Cluster, from, to)
-		if err == nil {
-			e.ClusterID = c
-		} else if !errors.Is(err, errNoRows) {
-			return "", fmt.Errorf("event %s: cluster lookup: %w", e.ID, err)
+	} else if k.Report != nil && isReport(&ev) {
+		r := *k.Report
+		r.Day = e.Day
+		c, err := s.assignCluster(ctx, q, &r)
+		if err != nil {
+			return "", fmt.Errorf("event %s: %w", e.ID, err)
 		}
+		if c != "" {
+			e.ClusterID = c
+		}
+		report = r.Encode()
 	}
-	vals, err := eventValues(&e, k)
+	vals, err := eventValues(&e, k, report)
 	if err != nil {
 		return "", err
 	}
@@ -375,6 +379,38 @@ func (s *Store) saveEvent(ctx context.Context, q Querier, doc *marsad.Document, 
 		return "", fmt.Errorf("event %s mentions: %w", e.ID, err)
 	}
 	return e.ClusterID, nil
+}
+
+// assignCluster is the clustering step, one call per new report: the
+// cluster of the earlier report of the same happening (dedup.Choose over
+// the stored reports of its type dated within the window), or "". It only
+// reads, and never changes a stored cluster id.
+func (s *Store) assignCluster(ctx context.Context, q Querier, r *dedup.Report) (string, error) {
+	from, to, ok := dedup.DayWindow(r.Day, s.WindowDays)
+	if !ok || s.cols[len(s.cols)-1].name != "cluster_report" {
+		return "", nil // no date, or a store kept at an older schema (tests)
+	}
+	var cands []dedup.Candidate
+	err := queryAll(ctx, q, func(rows Rows) error {
+		var cluster, enc string
+		if err := rows.Scan(&cluster, &enc); err != nil {
+			return err
+		}
+		c, err := dedup.ParseReport(enc)
+		if err != nil {
+			return err
+		}
+		cands = append(cands, dedup.Candidate{Cluster: cluster, Report: c})
+		return nil
+	}, `SELECT cluster_id, cluster_report FROM events WHERE day >= ? AND day <= ? AND event_type = ? AND cluster_report <> '' ORDER BY seq`,
+		from, to, r.Type)
+	if err != nil {
+		return "", fmt.Errorf("cluster candidates: %w", err)
+	}
+	return dedup.Choose(r, cands, &dedup.DefaultWeights, s.WindowDays, func(cluster string) (first, last string, err error) {
+		err = queryRow(ctx, q, []any{&first, &last}, `SELECT MIN(day), MAX(day) FROM events WHERE cluster_id = ?`, cluster)
+		return first, last, err
+	})
 }
 
 // eventCountry is the location's country, else the source's, else the target's.
