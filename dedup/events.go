@@ -32,7 +32,7 @@ type Candidate struct {
 type Span func(cluster string) (first, last string, err error)
 
 // Choose returns the cluster that r joins among cands (earlier reports of
-// its type dated within the window of r, oldest first), or "" when none
+// its type dated within the window of r, in a fixed order), or "" when none
 // is the same happening: the cluster of the best-scoring candidate that
 // Compare accepts whose cluster, with r added, spans at most window days
 // (so that no chain of reports stretches the window). Existing clusters

@@ -187,6 +187,11 @@ type StoredEvent struct {
 	DocDate   string `json:"doc_date"`
 	DocSource string `json:"doc_source"`
 	DocURL    string `json:"doc_url"`
+	// Sources and Tolls are set where one event stands for its whole
+	// cluster (the exports' one row per happening): the outlets of all its
+	// reports, and the death tolls they give when they differ.
+	Sources []string `json:"sources,omitempty"`
+	Tolls   []int    `json:"tolls,omitempty"`
 }
 
 // DocumentInfo describes a stored document without its text.

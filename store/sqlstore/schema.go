@@ -113,6 +113,9 @@ func (d Dialect) migrations() []migration {
 	// none and are never candidates; their cluster ids stay as they are.
 	v6 := migration{
 		`ALTER TABLE events ADD COLUMN cluster_report TEXT NOT NULL DEFAULT ''`,
+		// The candidates of a new report (Store.assignCluster), read from
+		// the index alone: a day window of one type has hundreds.
+		`CREATE INDEX events_cluster_candidates ON events (event_type, day, id, cluster_id)`,
 	}
 	return []migration{v1, v2, v3, v4, v5, v6}
 }

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/marsad/marsad"
 	"github.com/marsad/marsad/dedup"
@@ -21,6 +22,7 @@ type Store struct {
 	q  Querier // db with the dialect's placeholders
 	// WindowDays is the event clustering window (dedup.DefaultWindowDays).
 	WindowDays int
+	reports    reportCache
 	// cols are the events columns of this store's schema: a store kept at
 	// an older version (tests) lacks the later ones.
 	cols []column
@@ -346,6 +348,9 @@ func (s *Store) saveEvent(ctx context.Context, q Querier, doc *marsad.Document, 
 			e.ClusterID = c
 		}
 		report = r.Encode()
+		s.reports.put(e.ID, &r)
+	} else {
+		s.reports.put(e.ID, nil)
 	}
 	vals, err := eventValues(&e, k, report)
 	if err != nil {
@@ -390,27 +395,100 @@ func (s *Store) assignCluster(ctx context.Context, q Querier, r *dedup.Report) (
 	if !ok || s.cols[len(s.cols)-1].name != "cluster_report" {
 		return "", nil // no date, or a store kept at an older schema (tests)
 	}
-	var cands []dedup.Candidate
-	err := queryAll(ctx, q, func(rows Rows) error {
-		var cluster, enc string
-		if err := rows.Scan(&cluster, &enc); err != nil {
+	type row struct{ id, cluster string }
+	var rows []row
+	err := queryAll(ctx, q, func(rs Rows) error {
+		var x row
+		if err := rs.Scan(&x.id, &x.cluster); err != nil {
 			return err
 		}
-		c, err := dedup.ParseReport(enc)
-		if err != nil {
-			return err
-		}
-		cands = append(cands, dedup.Candidate{Cluster: cluster, Report: c})
+		rows = append(rows, x)
 		return nil
-	}, `SELECT cluster_id, cluster_report FROM events WHERE day >= ? AND day <= ? AND event_type = ? AND cluster_report <> '' ORDER BY seq`,
-		from, to, r.Type)
+	}, `SELECT id, cluster_id FROM events WHERE event_type = ? AND day >= ? AND day <= ?`,
+		r.Type, from, to)
 	if err != nil {
 		return "", fmt.Errorf("cluster candidates: %w", err)
+	}
+	// The cache knows every event this process stored; the others are
+	// read once. Events without a report (mentions, denials) are cached
+	// as such and left out.
+	var missing []any
+	for _, x := range rows {
+		if _, ok := s.reports.get(x.id); !ok {
+			missing = append(missing, x.id)
+		}
+	}
+	if err := s.loadReports(ctx, q, missing); err != nil {
+		return "", err
+	}
+	var cands []dedup.Candidate
+	for _, x := range rows {
+		if c, ok := s.reports.get(x.id); ok && c != nil {
+			cands = append(cands, dedup.Candidate{Cluster: x.cluster, Report: *c})
+		}
 	}
 	return dedup.Choose(r, cands, &dedup.DefaultWeights, s.WindowDays, func(cluster string) (first, last string, err error) {
 		err = queryRow(ctx, q, []any{&first, &last}, `SELECT MIN(day), MAX(day) FROM events WHERE cluster_id = ?`, cluster)
 		return first, last, err
 	})
+}
+
+// loadReports reads the cluster reports of the events with these ids into
+// the cache.
+func (s *Store) loadReports(ctx context.Context, q Querier, ids []any) error {
+	for len(ids) > 0 {
+		n := min(len(ids), rowsPerInsert)
+		err := queryAll(ctx, q, func(rs Rows) error {
+			var id, enc string
+			if err := rs.Scan(&id, &enc); err != nil {
+				return err
+			}
+			if enc == "" {
+				s.reports.put(id, nil)
+				return nil
+			}
+			r, err := dedup.ParseReport(enc)
+			if err != nil {
+				return fmt.Errorf("event %s: %w", id, err)
+			}
+			s.reports.put(id, &r)
+			return nil
+		}, `SELECT id, cluster_report FROM events WHERE id IN (`+strings.TrimSuffix(strings.Repeat("?, ", n), ", ")+`)`, ids[:n]...)
+		if err != nil {
+			return fmt.Errorf("cluster reports: %w", err)
+		}
+		ids = ids[n:]
+	}
+	return nil
+}
+
+// reportCache keeps the parsed cluster reports of stored events by event
+// id (nil for an event without one), so that an ingest compares each new
+// report with the earlier ones of its window without reading and parsing
+// them again for every report.
+type reportCache struct {
+	mu sync.Mutex
+	m  map[string]*dedup.Report
+}
+
+// maxCachedReports bounds the cache (about 300 bytes a report); when it
+// is full it starts again empty, and misses are read from the store.
+const maxCachedReports = 200_000
+
+func (c *reportCache) get(id string) (*dedup.Report, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	r, ok := c.m[id]
+	return r, ok
+}
+
+func (c *reportCache) put(id string, r *dedup.Report) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m) >= maxCachedReports {
+		c.m = map[string]*dedup.Report{}
+	}
+	c.m[id] = r
 }
 
 // eventCountry is the location's country, else the source's, else the target's.
