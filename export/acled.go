@@ -177,7 +177,7 @@ func writeACLED(w io.Writer, events []*store.StoredEvent, opts Options, sum *Sum
 		rec := []string{eventID, e.Day, year, precision, rule.disorderType, rule.eventType, rule.subEventType,
 			actorName(e.Source), "", itoa0(in1), actorName(e.Target), "", itoa0(in2), interaction,
 			civ, itoa0(c.Numeric), c.Region, country, admin1, "", "", loc, lat,
-			lon, geo, e.DocSource, "", e.Sentence, fat, strings.Join(tags, "; "), strconv.FormatInt(opts.CodedAt.Unix(), 10)}
+			lon, geo, acledSource(e), "", acledNotes(e), fat, strings.Join(tags, "; "), strconv.FormatInt(opts.CodedAt.Unix(), 10)}
 		if err := cw.Write(safeCells(rec)); err != nil {
 			return err
 		}
@@ -226,4 +226,26 @@ func plainNumber(s string) bool {
 		return d != "" && strings.Trim(d, "0123456789") == ""
 	}
 	return digits(whole) && (!dot || digits(frac))
+}
+
+// acledSource lists the outlets that report the happening, as ACLED's
+// source column does ("; " between them).
+func acledSource(e *store.StoredEvent) string {
+	if len(e.Sources) == 0 {
+		return e.DocSource
+	}
+	return strings.Join(e.Sources, "; ")
+}
+
+// acledNotes is the evidence sentence, with the reports' differing death
+// tolls when there are any.
+func acledNotes(e *store.StoredEvent) string {
+	if len(e.Tolls) < 2 {
+		return e.Sentence
+	}
+	t := make([]string, len(e.Tolls))
+	for i, n := range e.Tolls {
+		t[i] = strconv.Itoa(n)
+	}
+	return e.Sentence + " [reported tolls: " + strings.Join(t, ", ") + "]"
 }

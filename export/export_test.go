@@ -394,3 +394,26 @@ func TestCSVCellsAreNotFormulas(t *testing.T) {
 		}
 	}
 }
+
+// One row per happening lists every outlet that reports it and the death
+// tolls when they differ.
+func TestACLEDRowListsTheHappeningsSources(t *testing.T) {
+	first := sample()[0]
+	first.DocSource, first.Fatalities = "Sky News Arabia", ptr(12)
+	other := first
+	other.ID, other.DocSource, other.Fatalities = "e1b", "BBC Arabic", ptr(15)
+	var b bytes.Buffer
+	if err := Write(&b, "acled", []store.StoredEvent{other, first}, Options{CodedAt: codedAt, Summary: &Summary{}}); err != nil {
+		t.Fatal(err)
+	}
+	rows := readCSV(t, b.String())
+	if len(rows) != 1 {
+		t.Fatalf("%d rows, want one for the happening", len(rows))
+	}
+	if got := rows[0]["source"]; got != "BBC Arabic; Sky News Arabia" {
+		t.Errorf("source %q, want both outlets", got)
+	}
+	if got := rows[0]["notes"]; !strings.HasSuffix(got, "[reported tolls: 12, 15]") {
+		t.Errorf("notes %q, want the two tolls", got)
+	}
+}

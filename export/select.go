@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -105,15 +106,41 @@ func current(events []store.StoredEvent, opts Options, sum *Summary) []*store.St
 			stands[e.ClusterID] = e
 		}
 	}
+	all := slices.Clone(kept)
 	out := kept[:0]
-	for _, e := range kept {
+	for _, e := range all {
 		if e.ClusterID != "" && stands[e.ClusterID] != e {
 			sum.leave(leftRepeat)
 			continue
 		}
 		out = append(out, e)
 	}
+	Happenings(out, all)
 	return out
+}
+
+// Happenings sets the Sources and Tolls of each event in rows from the
+// reports of its cluster in all: the outlets that report the happening,
+// and the death tolls when they differ.
+func Happenings(rows, all []*store.StoredEvent) {
+	sources, tolls := map[string][]string{}, map[string][]int{}
+	for _, e := range all {
+		if e.DocSource != "" && !slices.Contains(sources[e.ClusterID], e.DocSource) {
+			sources[e.ClusterID] = append(sources[e.ClusterID], e.DocSource)
+		}
+		if e.Fatalities != nil && !slices.Contains(tolls[e.ClusterID], *e.Fatalities) {
+			tolls[e.ClusterID] = append(tolls[e.ClusterID], *e.Fatalities)
+		}
+	}
+	for _, e := range rows {
+		if e.ClusterID == "" {
+			continue
+		}
+		e.Sources = slices.Sorted(slices.Values(sources[e.ClusterID]))
+		if t := tolls[e.ClusterID]; len(t) > 1 {
+			e.Tolls = slices.Sorted(slices.Values(t))
+		}
+	}
 }
 
 // longBefore reports whether day (YYYY-MM-DD) is more than backgroundAge

@@ -39,7 +39,7 @@ func Items(items []store.Item) {
 // Event returns the keys of one event: its cluster key and the normalised
 // texts of its actors and place.
 func Event(e *marsad.Event) store.EventKeys {
-	k := store.EventKeys{Cluster: EventKey(e)}
+	k := store.EventKeys{Cluster: EventKey(e), Report: Report(e)}
 	if e.Source != nil {
 		k.Source = NormText(e.Source.Text)
 	}

@@ -104,9 +104,13 @@ type Keys struct {
 
 // EventKeys are what a store keeps of an event beyond its data.
 type EventKeys struct {
-	// Cluster is what the reports of one happening share (prep.EventKey);
-	// "" for an event that is never merged with others.
+	// Cluster is the exact key of the earlier clustering (prep.EventKey),
+	// kept for queries; "" for an event that is never merged with others.
 	Cluster string
+	// Report is what event clustering compares of the event (prep.Report,
+	// dedup.Choose); nil for an event that is never merged with others.
+	// The store sets its Day.
+	Report *dedup.Report
 	// Source, Target and Place are the texts of the event's actors and
 	// place in the normalised form that Filter.Actor and Filter.Place are
 	// matched in (prep.NormText); "" for a missing one.
@@ -187,6 +191,11 @@ type StoredEvent struct {
 	DocDate   string `json:"doc_date"`
 	DocSource string `json:"doc_source"`
 	DocURL    string `json:"doc_url"`
+	// Sources and Tolls are set where one event stands for its whole
+	// cluster (the exports' one row per happening): the outlets of all its
+	// reports, and the death tolls they give when they differ.
+	Sources []string `json:"sources,omitempty"`
+	Tolls   []int    `json:"tolls,omitempty"`
 }
 
 // DocumentInfo describes a stored document without its text.

@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
+	"github.com/marsad/marsad/export"
 	"github.com/marsad/marsad/store"
 )
 
@@ -21,7 +23,11 @@ func init() {
 		Usage:   "[flags]",
 		Example: `marsad events --type ASSAULT --country LBY --from 2018-01-01 --to 2018-03-31
 marsad events --actor lby-lna --modality asserted --limit 20
-marsad events --text مصراتة --json`,
+marsad events --text مصراتة --json
+marsad events --cluster eade03e4d454fb38 --happenings
+
+--cluster ID lists the reports of one happening across articles, with each
+report's outlet and death toll, and says where the outlets differ.`,
 		Flags: func(fs *flag.FlagSet) {
 			db = dbFlag(fs)
 			types = new(string)
@@ -46,6 +52,9 @@ marsad events --text مصراتة --json`,
 					}
 				}
 				return nil
+			}
+			if f.Cluster != "" {
+				return writeHappening(env.Stdout, f.Cluster, evs)
 			}
 			return writeEventTable(env.Stdout, evs)
 		},
@@ -120,4 +129,33 @@ func writeEventTable(w io.Writer, evs []store.StoredEvent) error {
 	}
 	_, err := fmt.Fprintf(w, "%d events\n", len(evs))
 	return err
+}
+
+// writeHappening prints the reports of one event cluster: the outlets that
+// report it and, when they differ, their death tolls.
+func writeHappening(w io.Writer, cluster string, evs []store.StoredEvent) error {
+	ptrs := make([]*store.StoredEvent, len(evs))
+	for i := range evs {
+		ptrs[i] = &evs[i]
+	}
+	head := &store.StoredEvent{}
+	head.ClusterID = cluster
+	export.Happenings([]*store.StoredEvent{head}, ptrs)
+	fmt.Fprintf(w, "happening %s: %d reports from %d outlets (%s)\n", cluster, len(evs), len(head.Sources), strings.Join(head.Sources, ", "))
+	if len(head.Tolls) > 1 {
+		t := make([]string, len(head.Tolls))
+		for i, n := range head.Tolls {
+			t[i] = strconv.Itoa(n)
+		}
+		fmt.Fprintf(w, "the outlets differ on the death toll: %s\n", strings.Join(t, ", "))
+	}
+	rows := make([][]string, 0, len(evs))
+	for _, e := range evs {
+		toll := ""
+		if e.Fatalities != nil {
+			toll = strconv.Itoa(*e.Fatalities)
+		}
+		rows = append(rows, []string{e.Day, cut(e.DocSource, 24), e.EventType, e.Modality, toll, cut(e.Sentence, 60), cut(e.DocID, 30)})
+	}
+	return writeTable(w, []string{"DATE", "OUTLET", "TYPE", "MODALITY", "DEATHS", "SENTENCE", "DOCUMENT"}, rows)
 }

@@ -55,6 +55,7 @@ var laterEventColumns = []struct {
 	{column{"loc_kind", "TEXT NOT NULL DEFAULT ''"}, 4}, {column{"loc_admin1", "TEXT NOT NULL DEFAULT ''"}, 4},
 	{column{"loc_precision", "TEXT NOT NULL DEFAULT ''"}, 4}, {column{"loc_basis", "TEXT NOT NULL DEFAULT ''"}, 4},
 	{column{"date_precision", "TEXT NOT NULL DEFAULT ''"}, 4},
+	{column{"cluster_report", "TEXT NOT NULL DEFAULT ''"}, 7},
 }
 
 // eventColumnsAt are the events table's columns at a schema version.
@@ -96,9 +97,9 @@ func optFloat(f *float64) any {
 	return *f
 }
 
-// eventValues returns the column values of a StoredEvent with its keys, in
-// eventColumns order.
-func eventValues(e *store.StoredEvent, k store.EventKeys) ([]any, error) {
+// eventValues returns the column values of a StoredEvent with its keys and
+// its encoded dedup.Report ("" when it is never clustered), in column order.
+func eventValues(e *store.StoredEvent, k store.EventKeys, report string) ([]any, error) {
 	ctx, err := json.Marshal(e.Context)
 	if err != nil {
 		return nil, fmt.Errorf("event %s context: %w", e.ID, err)
@@ -132,7 +133,7 @@ func eventValues(e *store.StoredEvent, k store.EventKeys) ([]any, error) {
 	} else {
 		v = append(v, "", "", "", "")
 	}
-	v = append(v, string(e.DatePrecision))
+	v = append(v, string(e.DatePrecision), report)
 	return v, nil
 }
 
@@ -164,7 +165,7 @@ func scanEvent(cols []column, rows Rows) (store.StoredEvent, error) {
 		mode, ctx, cameo, date, dateText, clusterKey  string
 		happening, mention                            string
 		locKind, locAdmin1, locPrecision, locBasis    string
-		datePrecision                                 string
+		datePrecision, clusterReport                  string
 		src, tgt                                      refScan
 		locPresent, claimPresent                      bool
 		locText, locName, locCountry, locGaz, locNorm string
@@ -184,7 +185,7 @@ func scanEvent(cols []column, rows Rows) (store.StoredEvent, error) {
 		&e.SentenceIndex, &e.SentenceStart, &e.SentenceEnd, &e.Sentence,
 		&e.Trigger.Text, &e.Trigger.Start, &e.Trigger.End, &e.CoderVersion,
 		&e.Day, &e.Country, &e.DocSource, &clusterKey, &e.ClusterID)
-	later := []any{&happening, &mention, &locKind, &locAdmin1, &locPrecision, &locBasis, &datePrecision}
+	later := []any{&happening, &mention, &locKind, &locAdmin1, &locPrecision, &locBasis, &datePrecision, &clusterReport}
 	dest = append(dest, later[:len(cols)-len(eventColumns)]...)
 	dest = append(dest, &e.DocTitle, &e.DocDate, &e.DocURL)
 	if err := rows.Scan(dest...); err != nil {

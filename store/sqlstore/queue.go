@@ -31,7 +31,7 @@ func (d Dialect) nowMS() string {
 }
 
 // lockClusters serialises, on PostgreSQL, the transactions that save
-// events of the same cluster keys: without it two ingests or workers
+// reports of the same event type: without it two ingests or workers
 // storing reports of one happening at once would each find no earlier
 // report and give the happening two cluster ids. The keys are locked in
 // one order (sorted), so two batches cannot deadlock on them. SQLite has
@@ -46,11 +46,20 @@ func (s *Store) lockClusters(ctx context.Context, q Querier, items []store.Item)
 			continue
 		}
 		for _, k := range it.Keys.Events {
-			if k.Cluster != "" {
-				h := fnv.New64a()
-				h.Write([]byte("marsad event cluster\x00" + k.Cluster))
-				keys = append(keys, int64(h.Sum64()))
+			// A report is compared with every report of its type in the
+			// day window (dedup.Choose): lock the type.
+			key := ""
+			switch {
+			case k.Report != nil:
+				key = "type\x00" + k.Report.Type
+			case k.Cluster != "":
+				key = "key\x00" + k.Cluster
+			default:
+				continue
 			}
+			h := fnv.New64a()
+			h.Write([]byte("marsad event cluster\x00" + key))
+			keys = append(keys, int64(h.Sum64()))
 		}
 	}
 	if len(keys) == 0 {

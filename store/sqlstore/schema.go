@@ -133,7 +133,16 @@ func (d Dialect) migrations() []migration {
 			failures INTEGER NOT NULL, next_poll BIGINT NOT NULL, last_error TEXT NOT NULL)`,
 		`ALTER TABLE documents ADD COLUMN knowledge TEXT NOT NULL DEFAULT ''`,
 	}
-	return []migration{v1, v2, v3, v4, v5, v6}
+	// Scored event clustering (dedup.Choose): what is compared of each
+	// report, encoded (dedup.Report.Encode). Events stored before have
+	// none and are never candidates; their cluster ids stay as they are.
+	v7 := migration{
+		`ALTER TABLE events ADD COLUMN cluster_report TEXT NOT NULL DEFAULT ''`,
+		// The candidates of a new report (Store.assignCluster), read from
+		// the index alone: a day window of one type has hundreds.
+		`CREATE INDEX events_cluster_candidates ON events (event_type, day, id, cluster_id)`,
+	}
+	return []migration{v1, v2, v3, v4, v5, v6, v7}
 }
 
 // SchemaVersion is the version a store has after Open.

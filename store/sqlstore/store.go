@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/marsad/marsad"
 	"github.com/marsad/marsad/dedup"
@@ -21,6 +22,7 @@ type Store struct {
 	q  Querier // db with the dialect's placeholders
 	// WindowDays is the event clustering window (dedup.DefaultWindowDays).
 	WindowDays int
+	reports    reportCache
 	// cols are the events columns of this store's schema: a store kept at
 	// an older version (tests) lacks the later ones.
 	cols []column
@@ -268,24 +270,10 @@ func (s *Store) saveEvents(ctx context.Context, q Querier, doc *marsad.Document,
 // eventBatch holds a document's events and mentions until flush writes
 // them with multi-row INSERTs: two round trips per document instead of two
 // per event, which is what PostgreSQL ingest spent its time on.
+// Events of one document never cluster with each other across
+// happenings, so a report's candidates are all stored already.
 type eventBatch struct {
 	events, mentions [][]any
-	// pending are the clustering columns of events, in order, for the
-	// lookups of the events after them (see saveEvent).
-	pending []pendingEvent
-}
-
-type pendingEvent struct{ key, day, cluster string }
-
-// clusterOf is the cluster of the first pending event with key in the day
-// window from..to, or "".
-func (w *eventBatch) clusterOf(key, from, to string) string {
-	for _, p := range w.pending {
-		if p.key == key && p.day >= from && p.day <= to {
-			return p.cluster
-		}
-	}
-	return ""
 }
 
 func (w *eventBatch) flush(ctx context.Context, q Querier, cols []column) error {
@@ -387,8 +375,8 @@ func (s *Store) nearDuplicate(ctx context.Context, q Querier, sig dedup.Signatur
 }
 
 // saveEvent stores one event and returns its cluster: cluster when it is
-// not "" (the cluster of the happening's report), else the first stored
-// report with the same key within the day window, else its own id.
+// not "" (the cluster of the happening's report), else the cluster of an
+// earlier report of the same happening (assignCluster), else its own id.
 func (s *Store) saveEvent(ctx context.Context, q Querier, w *eventBatch, doc *marsad.Document, i int, ev marsad.Event, k store.EventKeys, cluster string) (string, error) {
 	e := store.StoredEvent{Event: ev, DocSource: doc.Source}
 	e.DocID = doc.ID
@@ -404,26 +392,29 @@ func (s *Store) saveEvent(ctx context.Context, q Querier, w *eventBatch, doc *ma
 	}
 	e.Country = eventCountry(&ev)
 	e.ClusterID = e.ID
+	report := ""
 	if cluster != "" {
 		e.ClusterID = cluster
-	} else if from, to, ok := dedup.DayWindow(e.Day, s.WindowDays); ok && k.Cluster != "" {
-		var c string
-		err := queryRow(ctx, q, []any{&c}, `SELECT cluster_id FROM events WHERE cluster_key = ? AND day >= ? AND day <= ? ORDER BY seq LIMIT 1`, k.Cluster, from, to)
-		// Stored events come before the document's pending ones.
-		if err == nil {
-			e.ClusterID = c
-		} else if !errors.Is(err, errNoRows) {
-			return "", fmt.Errorf("event %s: cluster lookup: %w", e.ID, err)
-		} else if c := w.clusterOf(k.Cluster, from, to); c != "" {
+	} else if k.Report != nil && isReport(&ev) {
+		r := *k.Report
+		r.Day = e.Day
+		c, err := s.assignCluster(ctx, q, &r)
+		if err != nil {
+			return "", fmt.Errorf("event %s: %w", e.ID, err)
+		}
+		if c != "" {
 			e.ClusterID = c
 		}
+		report = r.Encode()
+		s.reports.put(e.ID, &r)
+	} else {
+		s.reports.put(e.ID, nil)
 	}
-	vals, err := eventValues(&e, k)
+	vals, err := eventValues(&e, k, report)
 	if err != nil {
 		return "", err
 	}
 	w.events = append(w.events, vals[:len(s.cols)])
-	w.pending = append(w.pending, pendingEvent{k.Cluster, e.Day, e.ClusterID})
 	type mention struct {
 		role, text, ref string
 		start, end      int
@@ -445,6 +436,111 @@ func (s *Store) saveEvent(ctx context.Context, q Querier, w *eventBatch, doc *ma
 		w.mentions = append(w.mentions, []any{e.ID, m.role, m.text, m.start, m.end, m.ref})
 	}
 	return e.ClusterID, nil
+}
+
+// assignCluster is the clustering step, one call per new report: the
+// cluster of the earlier report of the same happening (dedup.Choose over
+// the stored reports of its type dated within the window), or "". It only
+// reads, and never changes a stored cluster id.
+func (s *Store) assignCluster(ctx context.Context, q Querier, r *dedup.Report) (string, error) {
+	from, to, ok := dedup.DayWindow(r.Day, s.WindowDays)
+	if !ok || s.cols[len(s.cols)-1].name != "cluster_report" {
+		return "", nil // no date, or a store kept at an older schema (tests)
+	}
+	type row struct{ id, cluster string }
+	var rows []row
+	err := queryAll(ctx, q, func(rs Rows) error {
+		var x row
+		if err := rs.Scan(&x.id, &x.cluster); err != nil {
+			return err
+		}
+		rows = append(rows, x)
+		return nil
+	}, `SELECT id, cluster_id FROM events WHERE event_type = ? AND day >= ? AND day <= ?`,
+		r.Type, from, to)
+	if err != nil {
+		return "", fmt.Errorf("cluster candidates: %w", err)
+	}
+	// The cache knows every event this process stored; the others are
+	// read once. Events without a report (mentions, denials) are cached
+	// as such and left out.
+	var missing []any
+	for _, x := range rows {
+		if _, ok := s.reports.get(x.id); !ok {
+			missing = append(missing, x.id)
+		}
+	}
+	if err := s.loadReports(ctx, q, missing); err != nil {
+		return "", err
+	}
+	var cands []dedup.Candidate
+	for _, x := range rows {
+		if c, ok := s.reports.get(x.id); ok && c != nil {
+			cands = append(cands, dedup.Candidate{Cluster: x.cluster, Report: *c})
+		}
+	}
+	return dedup.Choose(r, cands, &dedup.DefaultWeights, s.WindowDays, func(cluster string) (first, last string, err error) {
+		err = queryRow(ctx, q, []any{&first, &last}, `SELECT MIN(day), MAX(day) FROM events WHERE cluster_id = ?`, cluster)
+		return first, last, err
+	})
+}
+
+// loadReports reads the cluster reports of the events with these ids into
+// the cache.
+func (s *Store) loadReports(ctx context.Context, q Querier, ids []any) error {
+	for len(ids) > 0 {
+		n := min(len(ids), rowsPerInsert)
+		err := queryAll(ctx, q, func(rs Rows) error {
+			var id, enc string
+			if err := rs.Scan(&id, &enc); err != nil {
+				return err
+			}
+			if enc == "" {
+				s.reports.put(id, nil)
+				return nil
+			}
+			r, err := dedup.ParseReport(enc)
+			if err != nil {
+				return fmt.Errorf("event %s: %w", id, err)
+			}
+			s.reports.put(id, &r)
+			return nil
+		}, `SELECT id, cluster_report FROM events WHERE id IN (`+strings.TrimSuffix(strings.Repeat("?, ", n), ", ")+`)`, ids[:n]...)
+		if err != nil {
+			return fmt.Errorf("cluster reports: %w", err)
+		}
+		ids = ids[n:]
+	}
+	return nil
+}
+
+// reportCache keeps the parsed cluster reports of stored events by event
+// id (nil for an event without one), so that an ingest compares each new
+// report with the earlier ones of its window without reading and parsing
+// them again for every report.
+type reportCache struct {
+	mu sync.Mutex
+	m  map[string]*dedup.Report
+}
+
+// maxCachedReports bounds the cache (about 300 bytes a report); when it
+// is full it starts again empty, and misses are read from the store.
+const maxCachedReports = 200_000
+
+func (c *reportCache) get(id string) (*dedup.Report, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	r, ok := c.m[id]
+	return r, ok
+}
+
+func (c *reportCache) put(id string, r *dedup.Report) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m) >= maxCachedReports {
+		c.m = map[string]*dedup.Report{}
+	}
+	c.m[id] = r
 }
 
 // eventCountry is the location's country, else the source's, else the target's.

@@ -141,9 +141,12 @@ func reportAtOnce(t *testing.T, stores []store.Store) {
 				id := fmt.Sprintf("writer-%d-doc-%d", i, d)
 				batch := []store.Item{{Doc: marsad.Document{ID: id, Date: "2019-10-25",
 					Text: fmt.Sprintf("قصف على طرابلس، رواية الكاتب %d رقم %d", i, d)},
+					// One sentence copied by every outlet: a report the
+					// clusterer always merges (dedup.Compare).
 					Events: []marsad.Event{{ID: id + "-e", EventType: "ASSAULT", Modality: marsad.Asserted,
+						Sentence: "قصف الجيش الليبي مواقع في العاصمة طرابلس فجر الجمعة",
 						Source:   &marsad.ActorRef{Text: "الجيش الليبي", ActorID: "LBYMIL"},
-						Location: &marsad.PlaceRef{Text: "طرابلس", GazetteerID: "geonames:2210247"}, Date: "2019-10-25"}}}}
+						Location: &marsad.PlaceRef{Text: "طرابلس", Country: "LBY", GazetteerID: "geonames:2210247"}, Date: "2019-10-25"}}}}
 				// Other news after it keeps the transaction open a while,
 				// as a real batch does.
 				for o := 0; o < 20; o++ {

@@ -347,27 +347,39 @@ func testNearDuplicates(t *testing.T, s store.Store) {
 }
 
 func testEventClusters(t *testing.T, s store.Store) {
-	report := func(id, day string, src string) marsad.Event {
+	lat, lon := 32.79, 13.21
+	ainZara := &marsad.PlaceRef{Text: "عين زارة", GazetteerID: "osm:node/1", Name: "Ain Zara", Country: "LBY",
+		Kind: "neighbourhood", Admin1: "Tripoli", Lat: &lat, Lon: &lon}
+	clash := func(id, day, dateText, sentence string) marsad.Event {
 		return marsad.Event{ID: id, EventType: "ASSAULT", Modality: marsad.Asserted, Date: marsad.OptText(day),
-			Source:   &marsad.ActorRef{Text: src},
+			DateText: marsad.OptText(dateText), DatePrecision: "day", Sentence: sentence,
+			Source:   &marsad.ActorRef{Text: "الجيش الليبي", ActorID: "lby-lna"},
 			Target:   &marsad.ActorRef{Text: "قوات الوفاق", ActorID: "LBYGNA"},
-			Location: &marsad.PlaceRef{Text: "عين زارة"}}
+			Location: ainZara}
+	}
+	protest := func(id, crowd string) marsad.Event {
+		return marsad.Event{ID: id, EventType: "PROTEST", Modality: marsad.Asserted, Date: "2019-10-25", DatePrecision: "day",
+			Sentence: "تظاهر " + crowd + " في طرابلس " + id, Source: &marsad.ActorRef{Text: crowd}}
 	}
 	doc := func(id, day string, evs ...marsad.Event) store.Item {
 		return store.Item{Doc: marsad.Document{ID: id, Date: day, Text: "تقرير " + id}, Events: evs}
 	}
+	const copied = "قال مصدر طبي إن قذيفة سقطت على حي سكني في المدينة وأوقعت ثلاثة قتلى"
 	save(t, s,
-		doc("a", "2019-10-25", report("a1", "2019-10-25", "الجيش الليبي")),
-		doc("b", "2019-10-26", report("b1", "2019-10-26", "الجيش الليبيّ")), // same, diacritic differs
+		doc("a", "2019-10-25", clash("a1", "2019-10-25", "الجمعة", "هاجم الجيش الليبي قوات الوفاق في عين زارة الجمعة")),
+		doc("b", "2019-10-26", clash("b1", "2019-10-25", "أمس", "اشتبكت قوات الوفاق مع الجيش الليبي أمس جنوب طرابلس")),
 	)
-	denied := report("c2", "2019-10-27", "الجيش الليبي")
+	denied := clash("c2", "2019-10-27", "", "نفى الجيش الليبي مهاجمة قوات الوفاق")
 	denied.Modality = marsad.Negated
 	save(t, s,
-		doc("c", "2019-10-27", report("c1", "2019-10-27", "الجيش الليبي"), denied),
-		doc("d", "2019-10-31", report("d1", "2019-10-31", "الجيش الليبي")),  // 6 days later: another clash
-		doc("e", "2019-10-26", report("e1", "2019-10-26", "كتيبة الحلبوص")), // other attacker
+		doc("c", "2019-10-27", clash("c1", "2019-10-27", "", "تواصلت المعارك بين الجيش الليبي وقوات الوفاق في عين زارة"), denied),
+		doc("d", "2019-10-31", clash("d1", "2019-10-31", "", "هاجم الجيش الليبي قوات الوفاق في عين زارة")), // days later: another clash
+		doc("e", "2019-10-25", protest("e1", "محتجون")),
+		doc("f", "2019-10-25", protest("f1", "المحتجين")), // generic crowds alone never merge
+		doc("g", "2019-10-25", marsad.Event{ID: "g1", EventType: "ASSAULT", Modality: marsad.Asserted, Sentence: copied}),
+		doc("h", "2019-10-26", marsad.Event{ID: "h1", EventType: "ASSAULT", Modality: marsad.Asserted, Sentence: copied}),
 	)
-	want := map[string]string{"a1": "a1", "b1": "a1", "c1": "a1", "c2": "c2", "d1": "d1", "e1": "e1"}
+	want := map[string]string{"a1": "a1", "b1": "a1", "c1": "a1", "c2": "c2", "d1": "d1", "e1": "e1", "f1": "f1", "g1": "g1", "h1": "g1"}
 	for _, e := range events(t, s, store.Filter{}) {
 		if e.ClusterID != want[e.ID] {
 			t.Errorf("event %s: cluster %q, want %q", e.ID, e.ClusterID, want[e.ID])
@@ -377,10 +389,10 @@ func testEventClusters(t *testing.T, s store.Store) {
 		t.Errorf("Events(Cluster a1) = %q", got)
 	}
 	st := stats(t, s)
-	if st.Events != 6 || st.EventClusters != 4 {
-		t.Errorf("stats: %d reports in %d clusters, want 6 in 4", st.Events, st.EventClusters)
+	if st.Events != 9 || st.EventClusters != 6 {
+		t.Errorf("stats: %d reports in %d clusters, want 9 in 6", st.Events, st.EventClusters)
 	}
-	if got := st.Collapse(); !strings.HasPrefix(got, "6 reports collapse into 4 events") {
+	if got := st.Collapse(); !strings.HasPrefix(got, "9 reports collapse into 6 events") {
 		t.Errorf("Collapse() = %q", got)
 	}
 }
