@@ -536,6 +536,11 @@ func derivedKeys(tr *Trigger, form string) map[string][][]string {
 	}
 	if pt != "" {
 		add(FormParticiple, pt+"ا")
+		if len(rest) > 0 {
+			// the words after it keep the feminine from reading as a noun
+			// (مشددة على ضرورة)
+			add(FormParticiple, pt+"ه")
+		}
 	}
 	return out
 }
