@@ -114,6 +114,11 @@ func DecideArticle(cd *Candidate, prob, threshold float64) Verdict {
 	if prob >= threshold {
 		return Verdict{Keep: true, Filtered: true, Prob: prob, Reason: "kept by the article filter"}
 	}
+	if cd.Toll {
+		// A running total is kept as mention "toll", never a happening,
+		// whatever the filter learned of happenings.
+		return Verdict{Keep: true, Filtered: true, Prob: prob, Reason: "kept as a running toll"}
+	}
 	return Verdict{Filtered: true, Prob: prob, Reason: "dropped by the article filter"}
 }
 

@@ -323,7 +323,7 @@ func (c *Coder) candidates(doc marsad.Document, v *sentenceView, dc *lexicon.Doc
 		cd.Toll = evFat != nil && v.hasCue(cueRunningToll)
 		cd.NearPlace = c.cues.frameOf(t.eventType).NearPlace
 		cd.Disaster = kill && t.eventType == "ASSAULT" && src == nil && v.hasCue(cueDisaster)
-		cd.NotSource, cd.NotTarget = v.notActor(src), v.notActor(tgt)
+		cd.NotSource, cd.NotTarget = v.notActor(src) || v.notDoer(src), v.notActor(tgt)
 		out = append(out, cd)
 	}
 	return out
@@ -354,6 +354,43 @@ func (v *sentenceView) notActor(a *actorSpan) bool {
 		}
 	}
 	return true
+}
+
+// notDoer reports whether a phrase found by grammar alone cannot be who
+// did something, though it can be what was acted on: one indefinite word
+// in the accusative (مجددا، رسميا، قرارا: adverbs and objects, a subject
+// is nominative) or a bare place name (قصفت غزة is a target, never a doer).
+func (v *sentenceView) notDoer(a *actorSpan) bool {
+	if a == nil || a.how != "np" {
+		return false
+	}
+	if a.end-a.start == 1 && !v.doerAt(a.start) && !v.complementizerBefore(a.start) {
+		t := &v.toks[a.start]
+		stem := t.Stem
+		if stem == "" {
+			stem = t.Norm
+		}
+		if t.Kind == marsad.Word && !nominal(t) && strings.HasSuffix(stem, "ا") && !strings.HasSuffix(stem, "اا") &&
+			!strings.HasSuffix(t.Text, "اء") {
+			return true
+		}
+	}
+	for _, p := range v.places {
+		if p.start <= a.start && a.end <= p.end && !p.inActor {
+			return true
+		}
+	}
+	return false
+}
+
+// complementizerBefore reports whether إن/أن is right before token i: the
+// subject after it is accusative (إن انتحاريا فجر نفسه).
+func (v *sentenceView) complementizerBefore(i int) bool {
+	if i == 0 {
+		return false
+	}
+	_, ok := v.hasCueAt(i-1, cueComplement)
+	return ok
 }
 
 // insideActor reports whether token i is part of an actor phrase.

@@ -78,7 +78,10 @@ func matchLabel(m lexicon.Match) string {
 	case lexicon.KindAgent:
 		return m.Agent.Word + "/" + m.Agent.Sector + "/" + m.Agent.Kind
 	case lexicon.KindTrigger:
-		return m.Trigger.ID + "/" + m.Trigger.POS
+		if m.Trigger.Derived != "" {
+			return m.Trigger.ID + "/" + m.Trigger.Derived + " (" + m.Trigger.Source + ")"
+		}
+		return m.Trigger.ID + "/" + m.Trigger.POS + " (" + m.Trigger.Source + ")"
 	case lexicon.KindPlace:
 		var ids []string
 		for _, p := range m.Places {

@@ -163,6 +163,9 @@ func (v *sentenceView) baseRoles(t *trigger) (src, tgt *actorSpan) {
 			}
 		}
 		if src == nil {
+			src = v.doerAfter(t)
+		}
+		if src == nil {
 			if a := v.anchorBefore(t); a >= 0 && !v.resultAnchor(a) {
 				// the light verb's subject: بدأ مقاتلو مصراتة في الانسحاب
 				for k := range v.actors {
@@ -485,4 +488,30 @@ func (v *sentenceView) agentMarkerBefore(i int) bool {
 		}
 	}
 	return false
+}
+
+// doerAfterReach is how many words (adjectives: هجوم مباغت شنته) may stand
+// between an event noun and the light verb that refers back to it.
+const doerAfterReach = 3
+
+// doerAfter is the doer written after an event noun through a light verb
+// whose pronoun is the noun (هجوم شنته وحدات الجيش، هدنة أعلنها
+// الطرفان): the first phrase after that verb, not behind a preposition.
+func (v *sentenceView) doerAfter(t *trigger) *actorSpan {
+	for i := t.end; i < len(v.toks) && i-t.end < doerAfterReach; i++ {
+		h, ok := v.hasCueAt(i, cueDoerAfter)
+		if !ok {
+			if v.isClauseBreak(i) {
+				return nil
+			}
+			continue
+		}
+		for _, a := range v.actorsAfter(h.end) {
+			if a.start-h.end <= 2 && !v.prepBefore(a.start) {
+				return a
+			}
+		}
+		return nil
+	}
+	return nil
 }

@@ -477,10 +477,35 @@ func (r *ArticlesReport) WriteErrors(w io.Writer) {
 		if h.Date != nil && !strings.HasPrefix(string(e.Date), *h.Date) {
 			fmt.Fprintf(w, "DATE\t%s\t%s\tgold %s %q\tgot %s %q\n", m.Article, h.EventType, *h.Date, h.DateText, e.Date, e.DateText)
 		}
+		for _, r := range []struct {
+			kind string
+			g    *GoldActor
+			p    *marsad.ActorRef
+		}{{"SOURCE", h.Source, e.Source}, {"TARGET", h.Target, e.Target}} {
+			if !sameActor(r.g, r.p) {
+				fmt.Fprintf(w, "%s\t%s\t%s\t%s\tgold=%s pred=%s\t%s\n", r.kind, m.Article, e.EventType, e.Trigger.Text, goldActorText(r.g), refText(r.p), e.Sentence)
+			}
+		}
 		if g, p := toll(m.Gold.Fatalities), toll(e.Fatalities); g != p {
 			fmt.Fprintf(w, "TOLL\t%s\t%s\t%s\tgold=%s pred=%s\t%s\n", m.Article, e.EventType, e.Trigger.Text, g, p, e.Sentence)
 		}
 	}
+}
+
+// goldActorText and refText show a role's text in an error line, - when
+// there is none.
+func goldActorText(a *GoldActor) string {
+	if a == nil {
+		return "-"
+	}
+	return strconv.Quote(a.Text)
+}
+
+func refText(a *marsad.ActorRef) string {
+	if a == nil {
+		return "-"
+	}
+	return strconv.Quote(a.Text)
 }
 
 // Articles codes every gold article (its text from docs, by id) and scores

@@ -86,7 +86,9 @@ func TestArticleSetIsValid(t *testing.T) {
 
 // The article filter's cross-validated figures are the coder's accuracy
 // on whole articles; floors sit a little below those in docs/accuracy.md
-// (key recall 0.753, recall 0.584, precision 0.634) to catch regressions.
+// (key recall 0.794, recall 0.636, precision 0.572) to catch regressions.
+// Issue 10 traded precision for recall (0.608 → 0.572 for 0.595 → 0.636,
+// F1 0.602 both): the precision floor went down with it.
 func TestArticleFilterCrossValidatedDoesNotRegress(t *testing.T) {
 	if testing.Short() {
 		t.Skip("trains the article filter with cross-validation")
@@ -102,7 +104,7 @@ func TestArticleFilterCrossValidatedDoesNotRegress(t *testing.T) {
 	}
 	cv := rep.CV
 	t.Logf("CV: key recall %.3f, recall %.3f, precision %.3f, F1 %.3f", cv.KeyRecall, cv.Recall, cv.Precision, cv.F1)
-	if cv.KeyRecall < 0.72 || cv.Recall < 0.56 || cv.Precision < 0.59 {
-		t.Errorf("CV key recall %.3f (floor 0.72), recall %.3f (0.56), precision %.3f (0.59)", cv.KeyRecall, cv.Recall, cv.Precision)
+	if cv.KeyRecall < 0.77 || cv.Recall < 0.61 || cv.Precision < 0.55 {
+		t.Errorf("CV key recall %.3f (floor 0.77), recall %.3f (0.61), precision %.3f (0.55)", cv.KeyRecall, cv.Recall, cv.Precision)
 	}
 }

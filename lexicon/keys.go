@@ -42,6 +42,16 @@ const (
 type tokenKey struct {
 	s   string
 	how uint8
+	// prep: the key is the stem after a preposition (ب، ك، ل) was cut,
+	// which may begin a noun but no conjugated verb (except ل + the
+	// imperfect ي: ليطالب).
+	prep bool
+	// tm: the token is written with a final ة, so a final ه of the key
+	// is no pronoun.
+	tm bool
+	// triggerOnly: a preposition the segmenter left on was cut for the
+	// trigger entries only (لمحاصرة → محاصرة); names keep their letters.
+	triggerOnly bool
 }
 
 // tokenKeys appends the keys a token offers to the trie, best first:
@@ -60,18 +70,32 @@ func tokenKeys(t *marsad.Token, out []tokenKey) []tokenKey {
 				return
 			}
 		}
-		out = append(out, tokenKey{k, how})
+		out = append(out, tokenKey{s: k, how: how})
 	}
 	norm := t.Norm
 	if norm == "" {
 		norm = arabic.Fold(t.Text)
 	}
+	fem := endsWithTaMarbuta(t.Text)
+	defer func() {
+		for i := start; i < len(out); i++ {
+			out[i].tm = fem
+		}
+	}()
 	add(Canon(norm), keyExact)
 	if t.Stem != "" {
+		n := len(out)
 		add(Canon(t.Stem), keyExact)
+		if len(out) > n && afterPreposition(t) {
+			out[n].prep = true
+		}
 	}
 	if !arabic.StartsArabic(norm) {
 		return out
+	}
+	if rest, ok := cutPreposition(t, norm); ok {
+		add(rest, keyExact)
+		out[len(out)-1].prep, out[len(out)-1].triggerOnly = true, true
 	}
 	n := len(out)
 	if k := arabic.StripProclitics(norm); k != Canon(norm) {
@@ -81,20 +105,55 @@ func tokenKeys(t *marsad.Token, out []tokenKey) []tokenKey {
 		}
 		add(k, how)
 	}
-	// Fold maps ة to ه, so only the surface tells a feminine ending from
-	// the pronoun ه ("زاره", visited him).
-	fem := endsWithTaMarbuta(t.Text)
+	// Fold maps ة to ه, so only the surface (fem above) tells a feminine
+	// ending from the pronoun ه ("زاره", visited him).
 	for _, k := range out[start:n] {
 		for _, e := range lightEndings {
 			if e.how == keyFem && !fem {
 				continue
 			}
 			if rest, ok := strings.CutSuffix(k.s, e.suffix); ok && utf8.RuneCountInString(rest) >= minRest {
+				m := len(out)
 				add(rest, e.how)
+				if len(out) > m {
+					out[m].prep = k.prep
+				}
 			}
 		}
 	}
 	return out
+}
+
+// prepRest is the fewest letters cutPreposition leaves: a shorter
+// remainder after ب or ل is too often a word of its own (بحث، لقاء).
+const prepRest = 4
+
+// cutPreposition returns the folded token without a conjunction and a
+// preposition (ب، ل، ك) that the segmenter did not split off, when
+// prepRest letters remain and it is not the article's ل (لل).
+func cutPreposition(t *marsad.Token, norm string) (string, bool) {
+	if len(t.Prefixes) > 0 && t.Stem != "" && t.Stem != norm {
+		return "", false
+	}
+	w, _ := arabic.CutConjunction(norm, prepRest+1)
+	for _, p := range arabic.Prepositions {
+		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= prepRest &&
+			!strings.HasPrefix(rest, "ل") && !strings.HasPrefix(rest, arabic.Article) {
+			return rest, true
+		}
+	}
+	return "", false
+}
+
+// afterPreposition reports whether the token's stem follows a preposition
+// (ب، ك، or ل before anything but the imperfect prefix ي).
+func afterPreposition(t *marsad.Token) bool {
+	for _, p := range t.Prefixes {
+		if p == "ب" || p == "ك" || p == "ل" && !strings.HasPrefix(t.Stem, "ي") {
+			return true
+		}
+	}
+	return false
 }
 
 // endsWithTaMarbuta reports whether the last letter of s (diacritics
@@ -150,14 +209,7 @@ func Conjugate(past, present string) []string {
 			add(b + s)
 		}
 	}
-	var stem string
-	if present != "" {
-		stem = strings.TrimPrefix(present, "ي")
-	} else if rest, ok := strings.CutPrefix(past, "ا"); ok && utf8.RuneCountInString(rest) >= minRest {
-		stem = rest
-	} else {
-		stem = past
-	}
+	stem := presentStem(past, present)
 	suffixes := []string{"", "ون", "ان", "ين", "وا", "ن"}
 	defBase, defective := cutLast(stem, "و", "ي", "ا")
 	for _, fut := range []string{"", arabic.FuturePrefix} {

@@ -74,6 +74,10 @@ type Trigger struct {
 	Next    []string // folded keys from next:
 	NotNext []string // folded keys from not-next:
 	Source  string   // file:line
+	// Derived is empty for an entry of the file, and says which nominal
+	// form (FormVerbalNoun, FormParticiple) the lexicon derived from a
+	// verb entry for the copies it matches those forms with.
+	Derived string
 }
 
 // NeedsTarget reports whether the trigger only counts with an object.
@@ -458,7 +462,7 @@ func triggerKeys(tr *Trigger, form string) [][]string {
 	if tr.POS != "verb" || !arabic.StartsArabic(words[0]) {
 		return [][]string{entryKeys(strings.ReplaceAll(form, "/", " "))}
 	}
-	past, present, _ := strings.Cut(words[0], "/")
+	past, present, _ := verbParts(words[0])
 	var out [][]string
 	for _, v := range Conjugate(past, present) {
 		out = append(out, append([]string{Canon(v)}, rest...))
@@ -466,34 +470,151 @@ func triggerKeys(tr *Trigger, form string) [][]string {
 	return out
 }
 
+// verbParts splits a verb's first word "past/present/verbal noun"; the
+// present and the verbal noun may be empty.
+func verbParts(w string) (past, present, noun string) {
+	past, more, _ := strings.Cut(w, "/")
+	present, noun, _ = strings.Cut(more, "/")
+	return past, present, noun
+}
+
+// derivedKeys are the trie key sequences of the forms the lexicon derives
+// from one form of a trigger, by kind: for a verb its object-pronoun forms
+// (FormWithPronoun, matched as the verb), verbal nouns with their plural
+// and pronouns (FormVerbalNoun) and accusative participle (FormParticiple);
+// for a one-word noun its pronoun forms.
+func derivedKeys(tr *Trigger, form string) map[string][][]string {
+	words := strings.Fields(form)
+	if len(words) == 0 || !arabic.StartsArabic(arabic.Fold(words[0])) {
+		return nil
+	}
+	out := map[string][][]string{}
+	rest := entryKeys(strings.Join(words[1:], " "))
+	add := func(kind, w string) {
+		out[kind] = append(out[kind], append([]string{Canon(w)}, rest...))
+	}
+	if tr.POS != "verb" {
+		if len(words) == 1 && !strings.Contains(form, "/") {
+			for _, w := range withPronouns(words[0], Canon(arabic.Fold(words[0]))) {
+				add(FormWithPronoun, w)
+			}
+		}
+		return out
+	}
+	past, present, noun := verbParts(words[0])
+	if len(rest) == 0 {
+		for _, w := range verbWithPronouns(past, present) {
+			add(FormWithPronoun, w)
+		}
+	}
+	written := VerbalNouns(past)
+	if noun != "" {
+		written = append(written, noun)
+	}
+	var nouns []string
+	for _, w := range written {
+		nouns = append(nouns, arabic.Fold(w))
+	}
+	for i, n := range nouns {
+		add(FormVerbalNoun, n)
+		pl := strings.TrimSuffix(n, "ه") + "ات"
+		if !strings.HasSuffix(pl, "اات") {
+			add(FormVerbalNoun, pl)
+		}
+		if len(rest) == 0 {
+			for _, w := range withPronouns(written[i], n) {
+				add(FormVerbalNoun, w)
+			}
+			for _, w := range withPronouns(pl, pl) {
+				add(FormVerbalNoun, w)
+			}
+		}
+	}
+	pt := Participle(past)
+	if pt == "" && noun != "" && formII(arabic.Fold(past), arabic.Fold(noun)) {
+		pt = "م" + arabic.Fold(past)
+	}
+	if pt != "" {
+		add(FormParticiple, pt+"ا")
+		if len(rest) > 0 {
+			// the words after it keep the feminine from reading as a noun
+			// (مشددة على ضرورة)
+			add(FormParticiple, pt+"ه")
+		}
+	}
+	return out
+}
+
+// formII reports a three-letter lemma whose given verbal noun has the form
+// II pattern تفعيل (حذر → تحذير): its participle is مفعّل (محذرا).
+func formII(past, noun string) bool {
+	p, n := []rune(past), []rune(noun)
+	return len(p) == 3 && len(n) == 5 && n[0] == 'ت' && n[3] == 'ي'
+}
+
 func (l *Lexicon) addTriggers(t *Table) error {
 	trs, err := ParseTriggers(t)
 	if err != nil {
 		return err
 	}
-	// Written forms first, conjugations after, so that an explicit noun
-	// form wins over a verb conjugation that happens to spell the same.
+	// Written forms first, conjugations and derived forms after, so that
+	// an explicit noun form wins over a generated form that happens to
+	// spell the same.
 	type pending struct {
-		tr   *Trigger
-		keys []string
+		tr        *Trigger
+		keys      []string
+		inflected bool // a conjugated verb form, not the lemma
+		withHa    bool // a derived form ending in the pronoun ه
 	}
 	var later []pending
 	for _, tr := range trs {
+		copies := map[string]*Trigger{}
+		copyAs := func(kind string) *Trigger {
+			if c := copies[kind]; c != nil {
+				return c
+			}
+			c := *tr
+			c.POS, c.Derived = "noun", kind
+			copies[kind] = &c
+			return &c
+		}
 		for _, f := range tr.Forms {
 			for i, keys := range triggerKeys(tr, f) {
 				if i > 0 {
-					later = append(later, pending{tr, keys})
+					later = append(later, pending{tr, keys, true, false})
 					continue
 				}
-				if !l.root.insert(keys).addTrigger(tr) {
+				n := l.root.insert(keys)
+				if !n.addTrigger(tr) {
 					l.Shadowed++
+				}
+				if tr.POS == "verb" {
+					n.lemmas = append(n.lemmas, tr)
+				}
+			}
+			for kind, ks := range derivedKeys(tr, f) {
+				target, inflected := tr, tr.POS == "verb"
+				if kind != FormWithPronoun {
+					target, inflected = copyAs(kind), false
+				}
+				for _, keys := range ks {
+					ha := kind != FormParticiple && strings.HasSuffix(keys[0], "ه")
+					later = append(later, pending{target, keys, inflected, ha})
 				}
 			}
 		}
 		l.triggers = append(l.triggers, tr)
 	}
 	for _, p := range later {
-		l.root.insert(p.keys).addTrigger(p.tr)
+		n := l.root.insert(p.keys)
+		known := slices.Contains(n.triggers, p.tr)
+		n.addTrigger(p.tr)
+		if p.inflected && !slices.Contains(n.lemmas, p.tr) {
+			n.inflected = append(n.inflected, p.tr)
+		}
+		if p.withHa && !known {
+			n.withHa = append(n.withHa, p.tr)
+		}
 	}
 	return nil
 }

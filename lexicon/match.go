@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -60,6 +61,15 @@ type node struct {
 	agent    *Agent
 	places   []*marsad.Place
 	triggers []*Trigger
+	// lemmas are the verb triggers whose lemma ends here, inflected those
+	// reached only through a conjugation: a preposition cut from a token
+	// (ب، ك، ل) may precede a lemma read as a verbal noun (بقصف) but no
+	// conjugation (بحثت is not ب + حثت).
+	lemmas, inflected []*Trigger
+	// withHa are the triggers reached here only through a derived form
+	// ending in the pronoun ه, which a word written with ة never is
+	// (وزارة is not و + زاره).
+	withHa []*Trigger
 	// placeWord: a name of places[...] that is also an everyday word.
 	placeWord bool
 }
@@ -164,6 +174,18 @@ func (m *matcher) walk(n *node, start, j int, light bool) {
 		if light && how == keyExact {
 			how = keyFem // any light step taints the whole path
 		}
+		if k.triggerOnly {
+			if j != start {
+				continue
+			}
+			if len(c.triggers) > 0 && end > m.best[KindTrigger].TokEnd {
+				if tr := m.firstAllowed(c.triggers, c.inflected, end); tr != nil {
+					m.best[KindTrigger] = Match{Kind: KindTrigger, TokStart: start, TokEnd: end, Trigger: tr}
+				}
+			}
+			m.walk(c, start, end, light)
+			continue
+		}
 		if c.actor != nil && end > m.best[KindActor].TokEnd && acceptsActor(c.actor, how, end-start) {
 			m.best[KindActor] = Match{Kind: KindActor, TokStart: start, TokEnd: end, Actor: c.actor}
 		}
@@ -174,7 +196,14 @@ func (m *matcher) walk(n *node, start, j int, light bool) {
 			m.best[KindPlace] = Match{Kind: KindPlace, TokStart: start, TokEnd: end, Places: c.places, PlaceWord: c.placeWord}
 		}
 		if len(c.triggers) > 0 && end > m.best[KindTrigger].TokEnd {
-			if tr := m.firstAllowed(c.triggers, end); tr != nil {
+			var skip []*Trigger
+			if j == start && k.prep {
+				skip = c.inflected
+			}
+			if k.tm && len(c.withHa) > 0 {
+				skip = append(slices.Clip(skip), c.withHa...)
+			}
+			if tr := m.firstAllowed(c.triggers, skip, end); tr != nil {
 				m.best[KindTrigger] = Match{Kind: KindTrigger, TokStart: start, TokEnd: end, Trigger: tr}
 			}
 		}
@@ -197,9 +226,12 @@ func acceptsActor(a *marsad.Actor, how uint8, words int) bool {
 }
 
 // firstAllowed returns the first trigger whose next:/not-next: words are
-// satisfied by the tokens after end.
-func (m *matcher) firstAllowed(trs []*Trigger, end int) *Trigger {
+// satisfied by the tokens after end, skipping those in skip.
+func (m *matcher) firstAllowed(trs, skip []*Trigger, end int) *Trigger {
 	for _, tr := range trs {
+		if slices.Contains(skip, tr) {
+			continue
+		}
 		if len(tr.Next) > 0 && !m.within(tr.Next, end) {
 			continue
 		}
@@ -270,6 +302,9 @@ func (m Match) Describe() string {
 		}
 		if len(t.Needs) > 0 {
 			s += " needs=" + strings.Join(t.Needs, ";")
+		}
+		if t.Derived != "" {
+			s += " form=" + t.Derived
 		}
 		return s + " (" + t.Source + ")"
 	}
