@@ -118,3 +118,31 @@ type RecodeDoc struct {
 	Seq int64
 	Doc marsad.Document
 }
+
+// Watcher is a store that keeps what marsad watch needs across restarts
+// and machines: named leases, so that one watcher polls at a time, and
+// the state of each polled feed. Times are on the database's clock.
+type Watcher interface {
+	// TakeLease takes the lease called name for holder for d from now,
+	// or renews it when holder has it; it reports false, without error,
+	// while another holder's lease has not ended.
+	TakeLease(ctx context.Context, name, holder string, d time.Duration) (bool, error)
+	// DropLease ends the lease when holder has it.
+	DropLease(ctx context.Context, name, holder string) error
+	// FeedStates returns the state of every feed polled so far, by URL.
+	FeedStates(ctx context.Context) (map[string]FeedState, error)
+	// SaveFeedState records a feed's state, next to be polled after
+	// from now; it returns that time.
+	SaveFeedState(ctx context.Context, st FeedState, after time.Duration) (time.Time, error)
+}
+
+// FeedState is what a watcher keeps of one feed.
+type FeedState struct {
+	URL          string
+	ETag         string // validators of the last response, sent with the next poll
+	LastModified string
+	Failures     int       // polls failed in a row
+	NextPoll     time.Time // not polled before
+	LastError    string    // of the last failed poll ("" after a good one)
+	Due          bool      // NextPoll has passed (when read)
+}

@@ -36,6 +36,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Unprepared", testUnprepared},
 		{"Unstorable", testUnstorable},
 		{"Views", testViews},
+		{"Watcher", testWatcher},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
