@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/marsad/marsad"
@@ -86,5 +87,28 @@ func TestPrepositionsDoNotCutAVerbsRootLetter(t *testing.T) {
 	}
 	if tr := triggerTexts(l, "وقال إنه يسعى لقصف المواقع")["لقصف"]; tr == nil {
 		t.Error("a preposition may precede a lemma read as a verbal noun (لقصف)")
+	}
+}
+
+// Loading the files twice gives the same matches: forms derived from two
+// entries that meet at one trie node are inserted in a fixed order (map
+// order once made "تفاوضهما" a verb in one run and a verbal noun in the
+// next).
+func TestDerivedFormsAreLoadedInAFixedOrder(t *testing.T) {
+	text := "نفيا تفاوضهما مع دمشق وطالبوا باعتقالهم بعد مطالبتهم بالإفراج عن المعتقلين محذرين من التصعيد"
+	describe := func() string {
+		var out []string
+		for _, m := range embedded(t).Match(toks(text)) {
+			if m.Kind == KindTrigger {
+				out = append(out, m.Describe())
+			}
+		}
+		return strings.Join(out, "; ")
+	}
+	first := describe()
+	for i := 0; i < 5; i++ {
+		if got := describe(); got != first {
+			t.Fatalf("load %d matched %q, the first %q", i+2, got, first)
+		}
 	}
 }

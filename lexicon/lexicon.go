@@ -592,7 +592,11 @@ func (l *Lexicon) addTriggers(t *Table) error {
 					n.lemmas = append(n.lemmas, tr)
 				}
 			}
-			for kind, ks := range derivedKeys(tr, f) {
+			derived := derivedKeys(tr, f)
+			// In a fixed order: the first entry at a trie node wins a match,
+			// and map order would make coding differ from run to run.
+			for _, kind := range []string{FormWithPronoun, FormVerbalNoun, FormParticiple} {
+				ks := derived[kind]
 				target, inflected := tr, tr.POS == "verb"
 				if kind != FormWithPronoun {
 					target, inflected = copyAs(kind), false
