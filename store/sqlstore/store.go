@@ -456,7 +456,9 @@ func (s *Store) assignCluster(ctx context.Context, q Querier, r *dedup.Report) (
 		}
 		rows = append(rows, x)
 		return nil
-	}, `SELECT id, cluster_id FROM events WHERE event_type = ? AND day >= ? AND day <= ?`,
+	}, `SELECT id, cluster_id FROM events WHERE event_type = ? AND day >= ? AND day <= ? ORDER BY seq`,
+		// In the order stored: ties in score go to the first stored report,
+		// the same on SQLite and PostgreSQL.
 		r.Type, from, to)
 	if err != nil {
 		return "", fmt.Errorf("cluster candidates: %w", err)
