@@ -11,7 +11,7 @@ import (
 
 // RecodeOptions control a recode run.
 type RecodeOptions struct {
-	Since      string // only documents dated since (YYYY-MM-DD; "": all)
+	Where      store.RecodeWhere // which documents (zero: all)
 	Workers    int
 	BatchSize  int // documents per transaction (default 200)
 	DocTimeout time.Duration
@@ -40,7 +40,7 @@ func Recode(ctx context.Context, st store.Recoder, c Coder, version string, opt 
 	var p RecodeProgress
 	var after int64
 	for ctx.Err() == nil {
-		docs, err := st.ToRecode(ctx, version, opt.Since, after, opt.BatchSize)
+		docs, err := st.ToRecode(ctx, version, opt.Where, after, opt.BatchSize)
 		if err != nil || len(docs) == 0 {
 			p.Elapsed = time.Since(start)
 			return p, err

@@ -101,12 +101,19 @@ type KnowledgeStore interface {
 	PublishKnowledge(ctx context.Context, version string, files map[string][]byte) error
 }
 
+// RecodeWhere selects the documents to code again: dated since Since,
+// whose source and id begin with SourcePrefix and IDPrefix (any case for
+// the source); empty fields select all.
+type RecodeWhere struct {
+	Since, SourcePrefix, IDPrefix string
+}
+
 // Recoder is a store whose documents can be coded again with new
 // knowledge (marsad recode).
 type Recoder interface {
 	// ToRecode returns up to limit documents after seq after, in order,
-	// coded with another knowledge version and dated since ("": any).
-	ToRecode(ctx context.Context, knowledge, since string, after int64, limit int) ([]RecodeDoc, error)
+	// coded with another knowledge version and matching w.
+	ToRecode(ctx context.Context, knowledge string, w RecodeWhere, after int64, limit int) ([]RecodeDoc, error)
 	// ReplaceEvents replaces each item's document's events and records
 	// its Knowledge, all in one transaction; it returns the events
 	// written. Events stored before under the same id keep their cluster.

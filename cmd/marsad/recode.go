@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/marsad/marsad/ingest"
@@ -14,6 +15,7 @@ import (
 func init() {
 	var db *string
 	var since string
+	var where store.RecodeWhere
 	var workers, batch int
 	var quiet bool
 	register(&command{
@@ -22,6 +24,7 @@ func init() {
 		Usage:   "[flags]",
 		Example: `marsad recode --db marsad.db
 marsad recode --since 2019-04-01 --db postgres://marsad@127.0.0.1/marsad
+marsad recode --where source=sky --where id=SK- --db marsad.db
 
 The current knowledge is the one published in the store (marsad knowledge
 publish), else MARSAD_DATA over the built-in files. Each document coded
@@ -32,6 +35,19 @@ run again, since recoded documents carry the new version.`,
 		Flags: func(fs *flag.FlagSet) {
 			db = dbFlag(fs)
 			fs.StringVar(&since, "since", "", "only documents dated since `YYYY-MM-DD`")
+			where = store.RecodeWhere{} // flags are parsed again for every run
+			fs.Func("where", "only documents whose `source=PREFIX` (any case) or id=PREFIX; repeat for both", func(v string) error {
+				key, val, ok := strings.Cut(v, "=")
+				switch {
+				case ok && key == "source" && val != "":
+					where.SourcePrefix = val
+				case ok && key == "id" && val != "":
+					where.IDPrefix = val
+				default:
+					return fmt.Errorf("want source=PREFIX or id=PREFIX, got %q", v)
+				}
+				return nil
+			})
 			fs.IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "documents coded in parallel")
 			fs.IntVar(&batch, "batch", 200, "documents per transaction")
 			fs.BoolVar(&quiet, "quiet", false, "no progress output")
@@ -56,7 +72,8 @@ run again, since recoded documents carry the new version.`,
 			if err != nil {
 				return err
 			}
-			opt := ingest.RecodeOptions{Since: since, Workers: workers, BatchSize: batch}
+			where.Since = since
+			opt := ingest.RecodeOptions{Where: where, Workers: workers, BatchSize: batch}
 			if !quiet {
 				opt.Progress = func(p ingest.RecodeProgress) {
 					fmt.Fprintf(env.Stderr, "\rrecode: %d documents, %d failed, %d events, %.1f s ", p.Documents, p.Failed, p.Events, p.Elapsed.Seconds())

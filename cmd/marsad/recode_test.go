@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -21,7 +22,11 @@ func TestRecodeAfterPublishingKnowledge(t *testing.T) {
 		if code != 0 {
 			t.Fatal(errs)
 		}
-		return out
+		// Sorted: recoding one document first stores its events after
+		// the others'.
+		lines := strings.Split(out, "\n")
+		slices.Sort(lines)
+		return strings.Join(lines, "\n")
 	}
 	before := export()
 	if _, out, _ := runCLI(t, "", "recode", "--quiet", "--db", db); !strings.Contains(out, "recoded 0 documents") {
@@ -33,7 +38,18 @@ func TestRecodeAfterPublishingKnowledge(t *testing.T) {
 	if code, out, errs := runCLI(t, "", "knowledge", "publish", "--db", db, kn); code != 0 || !strings.Contains(out, "published knowledge version") {
 		t.Fatalf("publish: %s %s", out, errs)
 	}
-	if _, out, _ := runCLI(t, "", "recode", "--quiet", "--db", db); !strings.Contains(out, "recoded 4 documents") {
+	// --where picks the documents: an id prefix that fits one of them,
+	// then a source no document has, then the rest.
+	if _, out, _ := runCLI(t, "", "recode", "--quiet", "--where", "id=sample-2", "--db", db); !strings.Contains(out, "recoded 1 documents") {
+		t.Errorf("recode --where id=sample-2: %s", out)
+	}
+	if _, out, _ := runCLI(t, "", "recode", "--quiet", "--where", "source=nobody", "--db", db); !strings.Contains(out, "recoded 0 documents") {
+		t.Errorf("recode --where source=nobody: %s", out)
+	}
+	if code, _, errs := runCLI(t, "", "recode", "--quiet", "--where", "outlet=x", "--db", db); code == 0 || !strings.Contains(errs, "source=PREFIX") {
+		t.Errorf("recode --where outlet=x: exit %d, %s", code, errs)
+	}
+	if _, out, _ := runCLI(t, "", "recode", "--quiet", "--where", "source=MARSAD", "--db", db); !strings.Contains(out, "recoded 3 documents") {
 		t.Errorf("recode after publishing: %s", out)
 	}
 	if after := export(); after != before {

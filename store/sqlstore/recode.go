@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/marsad/marsad/store"
 )
@@ -13,7 +15,7 @@ var _ store.Recoder = (*Store)(nil)
 // ToRecode returns up to limit stored documents, after seq after and in
 // seq order, that were coded with another knowledge version than
 // knowledge and are dated since (YYYY-MM-DD; "" for all).
-func (s *Store) ToRecode(ctx context.Context, knowledge, since string, after int64, limit int) ([]store.RecodeDoc, error) {
+func (s *Store) ToRecode(ctx context.Context, knowledge string, w store.RecodeWhere, after int64, limit int) ([]store.RecodeDoc, error) {
 	return collect(ctx, s.q, func(r Rows) (store.RecodeDoc, error) {
 		var d store.RecodeDoc
 		var meta string
@@ -25,7 +27,10 @@ func (s *Store) ToRecode(ctx context.Context, knowledge, since string, after int
 		}
 		return d, nil
 	}, `SELECT seq, id, hash, title, date, source, url, text, meta FROM documents
-		WHERE knowledge <> ? AND date >= ? AND seq > ? ORDER BY seq LIMIT ?`, knowledge, since, after, limit)
+		WHERE knowledge <> ? AND date >= ? AND seq > ?
+		AND SUBSTR(LOWER(source), 1, ?) = ? AND SUBSTR(id, 1, ?) = ? ORDER BY seq LIMIT ?`,
+		knowledge, w.Since, after, utf8.RuneCountInString(w.SourcePrefix), strings.ToLower(w.SourcePrefix),
+		utf8.RuneCountInString(w.IDPrefix), w.IDPrefix, limit)
 }
 
 // ReplaceEvents replaces the events of stored documents with items'
