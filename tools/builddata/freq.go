@@ -11,26 +11,35 @@ import (
 	"github.com/marsad/marsad/arabic"
 )
 
-// locativeWords are the words after which a name is read as a place: the
-// prepositions of place and the nouns that introduce a place name. They
-// only serve the generator's estimate of how often a name is a place.
-var locativeWords = map[string]bool{}
-
-func init() {
-	// Not في، من، على: "في بيان" (in a statement) is as common as
-	// "في إدلب".
-	for _, w := range strings.Fields(`قرب باتجاه شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط
-		مدينة مدينه بلدة بلده قرية قريه محافظة محافظه منطقة منطقه ريف حي ناحية ناحيه مديرية مديريه قضاء ولاية
-		عاصمة عاصمه مطار معبر ميناء قاعدة قاعده مخيم اطراف ضواحي`) {
-		locativeWords[arabic.WordKey(w)] = true
+// placeNouns reads the place-noun cues of cues.tsv (مدينة، محافظة، شمال …):
+// the words after which a name is read as a place, for the generator's
+// estimate of how often a name is a place. "في، من، على" are not among
+// them: "في بيان" (in a statement) is as common as "في إدلب".
+func placeNouns(cuesPath string) (map[string]bool, error) {
+	b, err := os.ReadFile(cuesPath)
+	if err != nil {
+		return nil, fmt.Errorf("place nouns: %w", err)
 	}
+	out := map[string]bool{}
+	for _, line := range strings.Split(string(b), "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) >= 2 && f[0] == "place-noun" {
+			// A phrase counts by its last word (بالقرب من → من is no
+			// noun; its last word is what precedes the name).
+			words := strings.Fields(f[1])
+			if len(words) == 1 {
+				out[arabic.WordKey(words[0])] = true
+			}
+		}
+	}
+	return out, nil
 }
 
 // corpusFrequencies counts every word of the corpus (title, abstract,
-// text) by arabic.WordKey, and how often each follows a locative word:
+// text) by arabic.WordKey, and how often each follows a place noun:
 // the share of those is the word's place reading. (An attached ب is no
 // evidence: in بيان it is part of the word.)
-func corpusFrequencies(path string) (freq, locative map[string]int, err error) {
+func corpusFrequencies(path string, placeNoun map[string]bool) (freq, locative map[string]int, err error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("corpus: %w", err)
@@ -51,7 +60,7 @@ func corpusFrequencies(path string) (freq, locative map[string]int, err error) {
 			for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) }) {
 				k := arabic.WordKey(w)
 				freq[k]++
-				if locativeWords[prev] {
+				if placeNoun[prev] {
 					locative[k]++
 				}
 				prev = k

@@ -49,6 +49,7 @@ type builder struct {
 	keep         map[string]string // name key → scope ("", "actor" or "place") kept although frequent
 	minFreq      int
 	log          *logger
+	unitWords    map[string]map[string][]string // unit-words.tsv
 	// geonamesXref is the GeoNames id a regional place names in its xref.
 	geonamesXref map[*marsad.Place]string
 }
@@ -66,7 +67,14 @@ func run(sharedDir, dataDir, keepFile string, minFreq int, out io.Writer) error 
 		return err
 	}
 	b := &builder{shared: sharedDir, data: dataDir, curated: cur, keep: keep, minFreq: minFreq, log: newLogger()}
-	if b.freq, b.locative, err = corpusFrequencies(filepath.Join(sharedDir, "corpus", "ant-politics-2000.jsonl")); err != nil {
+	if b.unitWords, err = readUnitWords(filepath.Join(filepath.Dir(keepFile), "unit-words.tsv")); err != nil {
+		return err
+	}
+	nouns, err := placeNouns(filepath.Join(dataDir, "cues.tsv"))
+	if err != nil {
+		return err
+	}
+	if b.freq, b.locative, err = corpusFrequencies(filepath.Join(sharedDir, "corpus", "ant-politics-2000.jsonl"), nouns); err != nil {
 		return err
 	}
 	steps := []struct {

@@ -155,7 +155,7 @@ func (b *builder) cleanPlaceNames(file string, p *marsad.Place) (names, words []
 			continue
 		case strings.ContainsAny(n, persianLetters):
 			continue // not logged: a spelling variant, not an error
-		case mergeable(p.Kind, "city") && hasUnitWord(n):
+		case mergeable(p.Kind, "city") && b.hasUnitWord(n):
 			// GeoNames gives cities their governorate's name too
 			// (Idlib: محافظة إدلب); the governorate has its own entry.
 			b.log.drop(file, "a unit's name on a settlement", p.ID+"\t"+n)

@@ -21,15 +21,22 @@ var regionalFiles = []string{
 	"yemeninfo-YEM.tsv",
 }
 
-// unitWords are the words the news puts before an administrative unit's
-// name, by country and kind: each unit also gets the prefixed name, so that
-// "محافظة إدلب" matches the governorate as one longer name and never the
-// city.
-var unitWords = map[string]map[string][]string{
-	"SYR": {"admin1": {"محافظة"}, "admin2": {"منطقة"}, "admin3": {"ناحية"}},
-	"IRQ": {"admin1": {"محافظة"}, "admin2": {"قضاء"}, "admin3": {"ناحية"}},
-	"YEM": {"admin1": {"محافظة"}, "admin2": {"مديرية"}, "admin3": {"عزلة"}},
-	"LBY": {"admin1": {"شعبية"}},
+// readUnitWords reads unit-words.tsv: country → kind → the words the news
+// puts before a unit's name.
+func readUnitWords(path string) (map[string]map[string][]string, error) {
+	t, err := lexicon.ReadTable(os.DirFS(filepath.Dir(path)), filepath.Base(path), "country", "kind", "word")
+	if err != nil {
+		return nil, fmt.Errorf("unit words: %w", err)
+	}
+	out := map[string]map[string][]string{}
+	for _, r := range t.Rows {
+		c, k := r.Get("country"), r.Get("kind")
+		if out[c] == nil {
+			out[c] = map[string][]string{}
+		}
+		out[c][k] = append(out[c][k], r.Get("word"))
+	}
+	return out, nil
 }
 
 // readRegional reads one regional extract. Yemen-info villages are left
@@ -73,7 +80,7 @@ func (b *builder) readRegional(path string) ([]*marsad.Place, error) {
 			continue
 		}
 		country := r.Get("country")
-		for _, w := range unitWords[country][kind] {
+		for _, w := range b.unitWords[country][kind] {
 			for _, n := range names {
 				if !strings.HasPrefix(n, w+" ") {
 					names = appendNew(names, w+" "+n)
@@ -172,10 +179,10 @@ func (b *builder) nearMergeable(byName map[string][]*marsad.Place, p *marsad.Pla
 	return nil
 }
 
-// hasUnitWord reports whether a name starts with a word of unitWords
+// hasUnitWord reports whether a name starts with a unit word
 // (محافظة إدلب).
-func hasUnitWord(name string) bool {
-	for _, kinds := range unitWords {
+func (b *builder) hasUnitWord(name string) bool {
+	for _, kinds := range b.unitWords {
 		for _, ws := range kinds {
 			for _, w := range ws {
 				if strings.HasPrefix(name, w+" ") {
