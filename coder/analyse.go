@@ -37,6 +37,7 @@ func (c *Coder) analyse(s marsad.Sentence, articleDate string, all bool) *senten
 			t := m.Trigger
 			v.triggers = append(v.triggers, trigger{start: m.TokStart, end: m.TokEnd, eventType: t.EventType,
 				mode: t.Mode, cameo: t.CAMEO, context: t.Context, id: t.ID,
+				participle: t.Derived == lexicon.FormParticiple || participleShape(&v.toks[m.TokStart]),
 				noun: t.POS == "noun" || t.POS == "verb" && (nominal(&v.toks[m.TokStart]) || v.prepWordBefore(m.TokStart))})
 		case lexicon.KindPlace:
 			v.places = append(v.places, placeSpan{start: m.TokStart, end: m.TokEnd, cands: m.Places})
@@ -542,6 +543,22 @@ func (v *sentenceView) locativeNounBefore(i int) bool {
 func (v *sentenceView) doerAt(i int) bool {
 	_, ok := v.cueCovering(i, cueDoer)
 	return ok
+}
+
+// participleShape reports whether a word has the shape of an indefinite
+// accusative active participle: مفعلا and its derived patterns (مطالبا،
+// متوعدا، مستهدفا) or فاعلا (نافيا، داعيا), without the article.
+func participleShape(t *marsad.Token) bool {
+	if t.Kind != marsad.Word || hasArticle(t) || len(t.Suffixes) > 0 {
+		return false
+	}
+	norm, _ := arabic.CutConjunction(t.Norm, 3)
+	w := []rune(norm)
+	n := len(w)
+	if n < 5 || w[n-1] != 'ا' {
+		return false
+	}
+	return w[0] == 'م' || n == 5 && w[1] == 'ا'
 }
 
 // verbShape reports whether a word without the article has the shape of

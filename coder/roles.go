@@ -22,6 +22,11 @@ const targetOfReach = 12
 // target whatever else the clause holds.
 func (v *sentenceView) roles(t *trigger) (src, tgt *actorSpan) {
 	src, tgt = v.rolesOf(t)
+	if src == nil || v.notUsable(src) {
+		if a := v.carriedDoer(t); a != nil {
+			src = a
+		}
+	}
 	fr := v.frame(t)
 	if fr.Target == targetNone || tgt != nil && !fits(tgt, fr) {
 		tgt = nil // a withdrawal or a mobilisation is aimed at no one

@@ -201,3 +201,21 @@ func TestFrameNamedIsYesOrNo(t *testing.T) {
 		t.Errorf("err = %v, want an error on cues.tsv:1", err)
 	}
 }
+
+// A trigger with no subject of its own takes the one of the clause it
+// continues: a coordinated verb, a complementizer with a pronoun, a
+// participle after a speech verb, an event noun that a light verb governs.
+func TestCarriedSubjects(t *testing.T) {
+	for _, c := range []struct{ sentence, typ, trig, source string }{
+		{"وقالت مصادر محلية إن قوات المقاومة المشتركة، ضيقت خناقها على ميليشيات الحوثي، ودعتهم إلى تسليم أنفسهم.", "REQUEST", "ودعتهم", "قوات المقاومة"},
+		{"قالت قيادة الولايات المتحدة في أفريقيا إنها نفذت غارة جوية دقيقة بالقرب من مدينة بني وليد.", "ASSAULT", "نفذت", "قيادة"},
+		{"قال المتحدث باسم التحالف، شون ريان، إنه سمع عن هذه التقارير، نافيا شن التحالف أي ضربات في المنطقة.", "REJECT", "نافيا", "المتحدث باسم التحالف"},
+		{"وفي غضون أيام تمكن الجيش من تحرير المنطقة النفطية.", "COERCE", "تحرير", "الجيش"},
+	} {
+		evs := code(t, c.sentence, "")
+		got, ok := roleOf(evs, c.typ, c.trig, true)
+		if !ok || !strings.Contains(got, c.source) {
+			t.Errorf("%s %s: source %q, want %q; events: %s", c.typ, c.trig, got, c.source, summary(evs))
+		}
+	}
+}

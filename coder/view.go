@@ -18,6 +18,7 @@ type trigger struct {
 	cameo      string
 	context    []string
 	noun       bool // a noun (هجوم) rather than a verb (هاجم)
+	participle bool // an accusative participle (مطالبا، نافيا)
 	id         string
 }
 
