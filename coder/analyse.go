@@ -38,7 +38,7 @@ func (c *Coder) analyse(s marsad.Sentence, articleDate string, all bool) *senten
 			v.triggers = append(v.triggers, trigger{start: m.TokStart, end: m.TokEnd, eventType: t.EventType,
 				mode: t.Mode, cameo: t.CAMEO, context: t.Context, id: t.ID,
 				participle: t.Derived == lexicon.FormParticiple || participleShape(&v.toks[m.TokStart]),
-				noun: t.POS == "noun" || t.POS == "verb" && (nominal(&v.toks[m.TokStart]) || v.prepWordBefore(m.TokStart))})
+				noun:       t.POS == "noun" || t.POS == "verb" && (nominal(&v.toks[m.TokStart]) || v.prepWordBefore(m.TokStart))})
 		case lexicon.KindPlace:
 			v.places = append(v.places, placeSpan{start: m.TokStart, end: m.TokEnd, cands: m.Places})
 		case lexicon.KindAgent:
