@@ -31,6 +31,8 @@ func (v *sentenceView) roles(t *trigger) (src, tgt *actorSpan) {
 	if fr.Target == targetNone || tgt != nil && !fits(tgt, fr) {
 		tgt = nil // a withdrawal or a mobilisation is aimed at no one
 	}
+	tgt = v.withPossessor(tgt, src)
+	src = v.withPossessor(src, tgt)
 	if t.noun && v.doerAt(t.start) {
 		// The event word is its own doer: انتحاري، سيارة مفخخة.
 		if a := v.actorAt(t.start); a != nil {
@@ -203,7 +205,7 @@ func (v *sentenceView) baseRoles(t *trigger) (src, tgt *actorSpan) {
 		// The victim is the subject: before the verb (ثمانية اشخاص
 		// قتلوا) or after it (قتل 20 شخصا), never behind a preposition
 		// (قتلوا في هجوم انتحاري).
-		if before != nil && before.end == t.start && !v.prepBefore(before.start) {
+		if before != nil && before.end == t.start && (!v.prepBefore(before.start) || v.countedBefore(before)) {
 			tgt = before
 		} else {
 			for _, a := range after {
@@ -244,8 +246,9 @@ func (v *sentenceView) baseRoles(t *trigger) (src, tgt *actorSpan) {
 	}
 	if fr.Pronoun && v.objectPronoun(t) {
 		// اعتقلته، قبض عليه: the object is the pronoun, and a phrase
-		// after it belongs to another clause (اعتقلته قبل أن ينفذ أولى خططه).
-		return src, nil
+		// after it belongs to another clause (اعتقلته قبل أن ينفذ أولى
+		// خططه); the pronoun names an actor the sentence gave before.
+		return src, v.objectAntecedent(t, src)
 	}
 	for _, a := range rest {
 		if a.start-t.end > roleWindow+4 {

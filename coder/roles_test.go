@@ -219,3 +219,20 @@ func TestCarriedSubjects(t *testing.T) {
 		}
 	}
 }
+
+// The target is whom the act was aimed at: the owner of the sites named
+// (مواقع الحوثيين), the actor an object pronoun refers back to, the
+// partitive of a count of victims.
+func TestTargetsAreTheActorsBehindSitesAndPronouns(t *testing.T) {
+	for _, c := range []struct{ sentence, typ, trig, target string }{
+		{"وقال المسماري إن قوات الجيش الوطني الليبي هاجمت فجر الخميس أماكن تواجد الميليشيات المسلحة في الميناءين.", "ASSAULT", "هاجمت", "الميليشيات"},
+		{"وقالت مصادر محلية إن قوات المقاومة المشتركة، ضيقت خناقها على ميليشيات الحوثي، ودعتهم إلى تسليم أنفسهم.", "REQUEST", "ودعتهم", "ميليشيات الحوثي"},
+		{"وذكرت المصادر أن 12 عنصرا من ميليشيات الحوثي قتلوا خلال الساعات الماضية.", "ASSAULT", "قتلوا", "ميليشيات الحوثي"},
+	} {
+		evs := code(t, c.sentence, "")
+		got, ok := roleOf(evs, c.typ, c.trig, false)
+		if !ok || !strings.Contains(got, c.target) {
+			t.Errorf("%s %s: target %q, want %q; events: %s", c.typ, c.trig, got, c.target, summary(evs))
+		}
+	}
+}

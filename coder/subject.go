@@ -209,3 +209,86 @@ func (v *sentenceView) notUsable(a *actorSpan) bool {
 // named reports whether a phrase names someone by more than grammar: a
 // dictionary entry, an agent word, a recognised name or a title.
 func named(a *actorSpan) bool { return a != nil && a.how != "np" }
+
+// possessorOf is the named actor a grammar-only target phrase belongs
+// to: right after it as its genitive or behind a possessive ل (مواقع
+// الحوثيين، أماكن تواجد الميليشيات، مواقع للميليشيات). The sites are
+// where, the owner is whom the act was aimed at. Nil when there is none.
+func (v *sentenceView) possessorOf(a *actorSpan) *actorSpan {
+	if a == nil || named(a) {
+		return nil
+	}
+	b := v.actorAt(a.end)
+	if b == nil || !named(b) || hasConjunction(&v.toks[b.start]) {
+		return nil
+	}
+	if v.prepBefore(b.start) && !hasPrefix(&v.toks[b.start], "ل") {
+		return nil
+	}
+	return b
+}
+
+// objectAntecedent is what an object pronoun on a verb refers to
+// (ودعتهم، طردهم): the nearest named actor before the verb in the
+// sentence that is not its subject.
+func (v *sentenceView) objectAntecedent(t *trigger, src *actorSpan) *actorSpan {
+	var best *actorSpan
+	from := 0
+	for j := t.start - 1; j >= 0; j-- {
+		if _, ok := v.hasCueAt(j, cueClause); ok {
+			from = j + 1 // لكن السلطات اعتقلته: not across a new clause
+			break
+		}
+	}
+	for k := range v.actors {
+		a := &v.actors[k]
+		if a.start < from || a.end > t.start || t.start-a.end > subjectReach || !named(a) || a == src || v.notUsable(a) {
+			continue
+		}
+		if src != nil && a.start < src.end && src.start < a.end || v.placeAt(a) {
+			continue
+		}
+		if best == nil || a.end > best.end {
+			best = a
+		}
+	}
+	return best
+}
+
+// withPossessor widens a grammar-only phrase to the named actor it
+// belongs to (possessorOf): the owner is who acted or was acted on,
+// written with the sites or the weapons it names (مواقع الحوثيين،
+// طائرات التحالف). other is the trigger's other role, never taken.
+func (v *sentenceView) withPossessor(a, other *actorSpan) *actorSpan {
+	p := v.possessorOf(a)
+	if p == nil || p == other {
+		return a
+	}
+	whole := *p
+	whole.start = a.start
+	sp := v.span(whole.start, whole.end)
+	whole.ref.Text, whole.ref.Start, whole.ref.End = sp.Text, sp.Start, sp.End
+	return &whole
+}
+
+// countedBefore reports whether phrase a is the partitive of a count
+// before it: 12 عنصرا من ميليشيات الحوثي قتلوا (the militia's men were
+// killed, though a preposition governs the phrase).
+func (v *sentenceView) countedBefore(a *actorSpan) bool {
+	i := a.start - 1
+	if i < 1 || v.toks[i].Norm != "من" {
+		return false
+	}
+	return v.countedVictims(i-1) || i >= 2 && v.countedVictims(i-2)
+}
+
+// placeAt reports whether phrase a is written as a place (إلى تونس): a
+// gazetteer match that is not part of an actor's name.
+func (v *sentenceView) placeAt(a *actorSpan) bool {
+	for _, p := range v.places {
+		if p.start < a.end && a.start < p.end && (!p.inActor || p.start == a.start && p.end == a.end && v.prepBefore(a.start)) {
+			return true
+		}
+	}
+	return false
+}
