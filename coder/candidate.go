@@ -37,6 +37,16 @@ type Candidate struct {
 	// (مواقع، أو): the output event goes without it, though the filter
 	// and the article's coreference saw it as the rules found it.
 	NotSource, NotTarget bool
+	// Roles are the phrases that could fill the source and target roles,
+	// what the role models chose among (training reads them).
+	Roles []RoleOption
+	// RoleWhy says what chose the roles (explain prints it).
+	RoleWhy string
+	// RoleModel: the role models chose ModelSource and ModelTarget, which
+	// the output event takes once the article's happenings are grouped
+	// on the rules' roles (Event.Source, Event.Target).
+	RoleModel                bool
+	ModelSource, ModelTarget *marsad.ActorRef
 }
 
 // Verdict is what the coder does with a candidate.

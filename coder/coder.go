@@ -127,7 +127,52 @@ func Assemble(cands []Candidate, verdicts []Verdict) []marsad.Event {
 			near[cands[i].Event.EventType] = true
 		}
 	}
-	return withoutStopActors(placeFromContext(coref.Link(out), near, dateline), cands)
+	return withModelRoles(withoutStopActors(placeFromContext(coref.Link(out), near, dateline), cands), cands)
+}
+
+// refOf is a phrase's actor reference, nil for none.
+func refOf(a *actorSpan) *marsad.ActorRef {
+	if a == nil {
+		return nil
+	}
+	r := a.ref
+	return &r
+}
+
+// withModelRoles gives each output event the roles the role models chose
+// for its trigger. The rules' roles decided which reports tell one
+// happening (the filter and coreference were built on them); the models
+// then say who did it to whom. A role another mention filled in stays
+// when the model finds none in the event's own sentence.
+func withModelRoles(evs []marsad.Event, cands []Candidate) []marsad.Event {
+	type key struct {
+		start, end int
+		typ        string
+	}
+	byTrigger := map[key]*Candidate{}
+	for i := range cands {
+		if cd := &cands[i]; cd.RoleModel {
+			byTrigger[key{cd.Event.Trigger.Start, cd.Event.Trigger.End, cd.Event.EventType}] = cd
+		}
+	}
+	for i := range evs {
+		e := &evs[i]
+		cd := byTrigger[key{e.Trigger.Start, e.Trigger.End, e.EventType}]
+		if cd == nil {
+			continue
+		}
+		own := func(cur, rule *marsad.ActorRef) bool { return cur == nil || rule != nil && sameSpan(cur, rule) }
+		if cd.ModelSource != nil || own(e.Source, cd.Event.Source) {
+			e.Source = cd.ModelSource
+		}
+		if cd.ModelTarget != nil && !sameSpan(cd.ModelTarget, e.Source) || own(e.Target, cd.Event.Target) {
+			e.Target = cd.ModelTarget
+		}
+		if sameSpan(e.Source, e.Target) {
+			e.Target = nil
+		}
+	}
+	return evs
 }
 
 // withoutStopActors drops the roles that are phrases of the actor stop
@@ -280,6 +325,14 @@ func (c *Coder) candidates(doc marsad.Document, v *sentenceView, dc *lexicon.Doc
 		}
 		modality, embed := v.modality(t)
 		src, tgt := v.roles(t)
+		opts := v.roleOptions(t, src, tgt)
+		roles := make([]RoleOption, len(opts))
+		feats := make([][]string, len(opts))
+		for i, a := range opts {
+			feats[i] = v.roleFeatures(t, a, src, tgt)
+			roles[i] = RoleOption{Actor: a.ref, Features: feats[i]}
+		}
+		msrc, mtgt, chosen, why := v.chooseRoles(t, src, tgt, opts, feats, c.filter)
 		var evFat *int
 		if c.cues.frameOf(t.eventType).Fatalities {
 			evFat = fat
@@ -315,9 +368,12 @@ func (c *Coder) candidates(doc marsad.Document, v *sentenceView, dc *lexicon.Doc
 		c.date(&e, doc, v, t)
 		e.Confidence = confidence(t, &e)
 		e.ID = eventID(doc, &e)
-		cd := Candidate{Event: e, Suppressed: embed != "", Embed: embed, Noun: t.noun,
+		cd := Candidate{Event: e, Suppressed: embed != "", Embed: embed, Noun: t.noun, Roles: roles, RoleWhy: why, RoleModel: chosen,
 			Anchored: !t.noun || v.anchored(t, src, tgt, evFat)}
 		cd.Features = v.features(t, &cd, src, tgt)
+		if chosen {
+			cd.ModelSource, cd.ModelTarget = refOf(msrc), refOf(mtgt)
+		}
 		_, kill := v.cueCovering(t.start, cueKill)
 		cd.Background = kill && !t.noun && src != nil && tgt != nil && v.relativeBefore(t)
 		cd.Toll = evFat != nil && v.hasCue(cueRunningToll)

@@ -62,8 +62,13 @@ func (c *Coder) Explain(w io.Writer, text string, features bool) {
 			if vd.Filtered {
 				verdict = fmt.Sprintf("%s (p=%.3f)", vd.Reason, vd.Prob)
 			}
+			src, tgt := e.Source, e.Target
+			if cd.RoleModel {
+				src, tgt = cd.ModelSource, cd.ModelTarget
+			}
 			fmt.Fprintf(w, "  candidate %s/%s %q modality=%s source=%s target=%s — %s\n", e.EventType, e.Mode, e.Trigger.Text,
-				e.Modality, refText(e.Source), refText(e.Target), verdict)
+				e.Modality, refText(src), refText(tgt), verdict)
+			fmt.Fprintf(w, "    roles: %s\n", cd.RoleWhy)
 			if features {
 				fmt.Fprintf(w, "    features: %s\n", strings.Join(cd.Features, " "))
 			}

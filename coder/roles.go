@@ -146,7 +146,7 @@ func (v *sentenceView) baseRoles(t *trigger) (src, tgt *actorSpan) {
 	if _, ok := v.cueCovering(t.start, cuePassive); ok {
 		passive = true
 	}
-	if t.noun {
+	if t.noun && !t.participle {
 		_, patient := v.cueCovering(t.start, cuePatientNoun)
 		// the noun's genitive: هجوم المسلحين / مقتل القائد / مقتل أربعة
 		// من عناصر الشرطة. A trigger ending in a preposition (احتجاجا
@@ -232,7 +232,10 @@ func (v *sentenceView) baseRoles(t *trigger) (src, tgt *actorSpan) {
 	// it describes (هجوم انتحاري استهدف دورية: the attack is the subject,
 	// the patrol the object).
 	rest := after
-	if s := v.subjectFirst(t, before); s != nil {
+	if t.participle {
+		// مطالبا وزير المالية: a participle's subject is the clause's
+		// (carriedDoer); what follows it is its object
+	} else if s := v.subjectFirst(t, before); s != nil {
 		src = s
 	} else if v.describesNounBefore(t) {
 		if before != nil && before.end == t.start && !v.prepBefore(before.start) && !v.triggerNounAt(before.start) {

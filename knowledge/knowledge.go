@@ -120,10 +120,19 @@ func (b *Base) Coder(filter bool) (*coder.Coder, error) {
 			return nil, err
 		}
 		opt := coder.Options{NER: coder.Entities(tg), Dates: coder.Dates(dates)}
-		if filter {
-			if opt.Filter, err = b.Filters(); err != nil {
-				return nil, err
+		if opt.Filter, err = b.Filters(); err != nil {
+			return nil, err
+		}
+		if !filter {
+			// the role models choose roles, they filter nothing: a coder
+			// without the event filters keeps them
+			roles := map[string]*linear.Model{}
+			for _, k := range []string{coder.RoleSourceModel, coder.RoleTargetModel} {
+				if m := opt.Filter[k]; m != nil {
+					roles[k] = m
+				}
 			}
+			opt.Filter = roles
 		}
 		return coder.New(lex, cues, opt), nil
 	}
