@@ -82,6 +82,10 @@ func TestPrepositionsDoNotCutAVerbsRootLetter(t *testing.T) {
 	if tr := triggerTexts(l, "بحثت الوزيرة مع نظيرها الأزمة")["بحثت"]; tr == nil || tr.EventType != "CONSULT" {
 		t.Errorf("بحثت ... مع: got %v, want CONSULT", tr)
 	}
+	// بحث alone is the verb too: a two-letter stem after ب is no trigger.
+	if tr := triggerTexts(l, "وقال إن بوتين بحث في اتصال هاتفي مع ماكرون الأزمة")["بحث"]; tr != nil {
+		t.Errorf("بحث في اتصال: got %s, want no trigger (not ب + حث)", tr.ID)
+	}
 	for w, tr := range triggerTexts(l, "وزارة الخارجية") {
 		t.Errorf("unexpected trigger %s on %q", tr.ID, w)
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/marsad/marsad"
 	"github.com/marsad/marsad/arabic"
@@ -195,7 +196,12 @@ func (m *matcher) walk(n *node, start, j int, light bool) {
 		if len(c.places) > 0 && end > m.best[KindPlace].TokEnd && how <= keyConj {
 			m.best[KindPlace] = Match{Kind: KindPlace, TokStart: start, TokEnd: end, Places: c.places, PlaceWord: c.placeWord}
 		}
-		if len(c.triggers) > 0 && end > m.best[KindTrigger].TokEnd {
+		// A stem of two letters left after ب or ك is too often a root
+		// letter cut off (بحث is the verb, not ب + حث): no trigger. After
+		// ل it is a purpose (لحث).
+		shortAfterPrep := j == start && k.prep && utf8.RuneCountInString(k.s) < minRest &&
+			!slices.Contains(m.toks[j].Prefixes, "ل")
+		if len(c.triggers) > 0 && end > m.best[KindTrigger].TokEnd && !shortAfterPrep {
 			var skip []*Trigger
 			if j == start && k.prep {
 				skip = c.inflected
