@@ -200,6 +200,20 @@ func (v *sentenceView) roleFeatures(t *trigger, a, src, tgt *actorSpan) []string
 			actors++
 		}
 	}
+	// a complementizer between a phrase before the trigger and the
+	// trigger: with a pronoun (قالت القيادة إنها نفذت) the speaker is the
+	// doer; without (قال محجوب إن هذا الانسحاب) the clause has its own
+	compl := "none"
+	for i := from; i < to && side == "before"; i++ {
+		if _, ok := v.hasCueAt(i, cueComplement); ok {
+			compl = "plain"
+			if len(v.toks[i].Suffixes) > 0 {
+				compl = "pronoun"
+			}
+		}
+	}
+	add("compl-between=" + compl)
+	add(pos + "|compl-between=" + compl)
 	add("verbs-between=" + countBucket(verbs))
 	add("actors-between=" + countBucket(actors))
 	add(side + "|actors-between=" + countBucket(actors))
