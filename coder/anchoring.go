@@ -58,3 +58,10 @@ func (v *sentenceView) anchorBetween(from, to int) bool {
 	}
 	return false
 }
+
+// patientAnchor reports whether the anchor at token i has the one acted
+// on as its subject (تعرض لهجوم: suffered an attack).
+func (v *sentenceView) patientAnchor(i int) bool {
+	h, ok := v.hasCueAt(i, cueAnchor)
+	return ok && h.note == "patient"
+}

@@ -147,6 +147,9 @@ func (v *sentenceView) baseRoles(t *trigger) (src, tgt *actorSpan) {
 		passive = true
 	}
 	if t.noun && !t.participle {
+		for len(after) > 0 && v.adjectiveOf(t.end-1, after[0]) {
+			after = after[1:] // اجتماعه المزمع: an adjective, no genitive
+		}
 		_, patient := v.cueCovering(t.start, cuePatientNoun)
 		// the noun's genitive: هجوم المسلحين / مقتل القائد / مقتل أربعة
 		// من عناصر الشرطة. A trigger ending in a preposition (احتجاجا
@@ -158,6 +161,11 @@ func (v *sentenceView) baseRoles(t *trigger) (src, tgt *actorSpan) {
 				}
 			} else {
 				src = after[0]
+				// قصف الجيش السوري لبلدة، اتهام الجماعة لموظفي الدولة: after
+				// the doer's genitive, a phrase behind ل is the one acted on
+				if len(after) > 1 && object && hasPrefix(&v.toks[after[1].start], "ل") && after[1].start-after[0].end <= 1 && fits(after[1], fr) {
+					tgt = after[1]
+				}
 			}
 			after = after[1:]
 		}
@@ -171,6 +179,35 @@ func (v *sentenceView) baseRoles(t *trigger) (src, tgt *actorSpan) {
 		}
 		if src == nil {
 			src = v.doerAfter(t)
+		}
+		if a := v.anchorBefore(t); a >= 0 && v.patientAnchor(a) {
+			// تعرضت المدينة لقصف، المجبري تعرض للاختطاف: the subject of
+			// تعرض is the one acted on; the doer comes after (من قبل X)
+			var subj *actorSpan
+			for k := range v.actors {
+				if x := &v.actors[k]; x.start > a && x.end <= t.start && !v.prepBefore(x.start) {
+					subj = x
+					break
+				}
+			}
+			if subj == nil && before != nil && before.end <= a && !v.prepBefore(before.start) {
+				subj = before
+			}
+			if subj != nil {
+				tgt = subj
+				if src == subj {
+					src = nil
+				}
+			}
+			if src == nil {
+				for _, x := range after {
+					if v.agentMarkerBefore(x.start) {
+						src = x
+						break
+					}
+				}
+			}
+			return src, tgt
 		}
 		if src == nil {
 			if a := v.anchorBefore(t); a >= 0 && !v.resultAnchor(a) {

@@ -292,3 +292,25 @@ func (v *sentenceView) placeAt(a *actorSpan) bool {
 	}
 	return false
 }
+
+// adjectiveOf reports whether a grammar-only phrase right after the word
+// at h is an adjective of it: every word agrees with it in definiteness
+// and ending (اجتماعه المزمع، الهجوم الإرهابي). A demonym of the actor
+// dictionary (الاعتداءات الحوثية) is a doer and stays.
+func (v *sentenceView) adjectiveOf(h int, a *actorSpan) bool {
+	if a.how != "np" || a.start != h+1 {
+		return false
+	}
+	head := v.toks[h]
+	definite := hasArticle(&head) || len(head.Suffixes) > 0
+	for j := a.start; j < a.end; j++ {
+		t := &v.toks[j]
+		if hasArticle(t) != definite || !v.agrees(a.start, j) {
+			return false
+		}
+		if !hasArticle(t) && len(head.Suffixes) == 0 && !v.agrees(h, j) {
+			return false
+		}
+	}
+	return true
+}
