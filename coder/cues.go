@@ -115,6 +115,9 @@ type Cues struct {
 // object of "رفع المتظاهرون لافتات" is no target of the protest), and
 // it is knowledge, so it lives in data, not in the rules.
 type Frame struct {
+	// Where is the frame line (file:line) and Spec its settings as
+	// written, for explain.
+	Where, Spec string
 	// Target is "object" (a direct object, a patient noun's genitive or a
 	// phrase after one of Preps), "marked" (only a phrase after a
 	// target-of cue or one of Preps) or "none" (the type has no target).
@@ -254,6 +257,7 @@ func ReadCues(r io.Reader, name string) (*Cues, error) {
 			if typ == "" {
 				return nil, fmt.Errorf("%s:%d: frame without an event type", name, line)
 			}
+			f.Where, f.Spec = fmt.Sprintf("%s:%d", name, line), strings.TrimSpace(spec)
 			c.frames[typ] = f
 			continue
 		}

@@ -69,6 +69,9 @@ func (c *Coder) Explain(w io.Writer, text string, features bool) {
 			fmt.Fprintf(w, "  candidate %s/%s %q modality=%s source=%s target=%s — %s\n", e.EventType, e.Mode, e.Trigger.Text,
 				e.Modality, refText(src), refText(tgt), verdict)
 			fmt.Fprintf(w, "    roles: %s\n", cd.RoleWhy)
+			if fr := c.cues.frameOf(e.EventType); fr.Where != "" {
+				fmt.Fprintf(w, "    frame: %s (%s)\n", fr.Spec, fr.Where)
+			}
 			if features {
 				fmt.Fprintf(w, "    features: %s\n", strings.Join(cd.Features, " "))
 			}

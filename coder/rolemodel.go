@@ -342,7 +342,7 @@ func (v *sentenceView) chooseRoles(t *trigger, src, tgt *actorSpan, opts []*acto
 	if v.notActor(tgt) {
 		tgt = nil
 	}
-	s, ps := decide(ms, src, nil, sourceMargin)
+	s, ps := decide(ms, src, tgt, sourceMargin) // the rules' target stays (targetMargin), so it is never the source
 	why = say("source", ms, s, src, ps)
 	if v.frame(t).Target == targetNone {
 		return s, nil, true, why + "; target: none for this type (frame)"

@@ -236,3 +236,19 @@ func TestTargetsAreTheActorsBehindSitesAndPronouns(t *testing.T) {
 		}
 	}
 }
+
+// The role models never make the one acted on the doer: the sites'
+// owner stays the target, with no source rather than a wrong one.
+func TestTheTargetIsNeverTakenAsTheSource(t *testing.T) {
+	evs := code(t, "قصفت الطائرات مواقع الحوثيين في صعدة.", "")
+	e := find(evs, "ASSAULT", func(*marsad.Event) bool { return true })
+	if e == nil {
+		t.Fatalf("no ASSAULT; events: %s", summary(evs))
+	}
+	if e.Target == nil || !strings.Contains(e.Target.Text, "الحوثيين") {
+		t.Errorf("target = %+v, want the Houthis' positions", e.Target)
+	}
+	if e.Source != nil && strings.Contains(e.Source.Text, "الحوثيين") {
+		t.Errorf("source = %q: the Houthis were shelled, not shelling", e.Source.Text)
+	}
+}
