@@ -242,7 +242,9 @@ func (v *sentenceView) baseRoles(t *trigger) (src, tgt *actorSpan) {
 		// The victim is the subject: before the verb (ثمانية اشخاص
 		// قتلوا) or after it (قتل 20 شخصا), never behind a preposition
 		// (قتلوا في هجوم انتحاري).
-		if before != nil && before.end == t.start && (!v.prepBefore(before.start) || v.countedBefore(before)) {
+		if before != nil && before.end == t.start && (!v.prepBefore(before.start) || v.countedBefore(before)) && !v.countedVictims(t.end) {
+			// (a count right after the verb is its victim: وأصيب سبعة
+			// مدنيين وقتل أربعة جنود — the soldiers were killed)
 			tgt = before
 		} else {
 			for _, a := range after {
