@@ -200,6 +200,19 @@ func (v *sentenceView) filterContext(t *trigger, clauseStart int) []string {
 			}
 		}
 	}
+	for _, a := range v.actors {
+		if a.start <= t.start && t.start < a.end {
+			out["in-actor"] = true // تحالف دعم الشرعية: a name, not an event
+		}
+	}
+	for _, p := range v.places {
+		if p.start <= t.start && t.start < p.end {
+			out["in-place"] = true
+		}
+	}
+	if tx := v.toks[t.start].Text; strings.HasPrefix(tx, "#") || strings.Contains(tx, "_") {
+		out["hashtag"] = true
+	}
 	return sortedKeys(out)
 }
 
@@ -364,6 +377,14 @@ func articleContext(cands []Candidate) {
 		}
 		add("trig-count=" + bucketCount(trigCount[tr]))
 		add(t + "|sent=" + sentenceBucket(cd.Event.SentenceIndex))
+		// The type against the other types told in its sentence: a
+		// town taken after clashes is one COERCE, not also an ASSAULT.
+		for j := range cands {
+			o := &cands[j]
+			if j != i && o.Event.SentenceIndex == cd.Event.SentenceIndex && o.Event.EventType != t {
+				add(t + "|with=" + o.Event.EventType)
+			}
+		}
 	}
 }
 
