@@ -89,8 +89,8 @@ func TestArticleSetIsValid(t *testing.T) {
 // inside each outer fold's training articles), which is honest but lower
 // than the old threshold chosen over every article's out-of-fold scores
 // (precision 0.579 then, 0.544 nested with the same model). Floors sit a
-// little below the figures of this commit (key recall 0.802, recall 0.654,
-// precision 0.559).
+// little below the figures of this commit (key recall 0.798, recall 0.658,
+// precision 0.564).
 func TestArticleFilterCrossValidatedDoesNotRegress(t *testing.T) {
 	if testing.Short() {
 		t.Skip("trains the article filter with cross-validation")
@@ -106,7 +106,7 @@ func TestArticleFilterCrossValidatedDoesNotRegress(t *testing.T) {
 	}
 	cv := rep.CV
 	t.Logf("CV: key recall %.3f, recall %.3f, precision %.3f, F1 %.3f", cv.KeyRecall, cv.Recall, cv.Precision, cv.F1)
-	if cv.KeyRecall < 0.79 || cv.Recall < 0.64 || cv.Precision < 0.55 {
-		t.Errorf("CV key recall %.3f (floor 0.79), recall %.3f (0.64), precision %.3f (0.55)", cv.KeyRecall, cv.Recall, cv.Precision)
+	if cv.KeyRecall < 0.79 || cv.Recall < 0.65 || cv.Precision < 0.56 {
+		t.Errorf("CV key recall %.3f (floor 0.79), recall %.3f (0.65), precision %.3f (0.56)", cv.KeyRecall, cv.Recall, cv.Precision)
 	}
 }
