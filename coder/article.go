@@ -51,6 +51,7 @@ func articleFeatures(cands []Candidate) {
 			add(t + "|target")
 		}
 	}
+	articleContext(cands)
 }
 
 func sentenceBucket(i int) string {

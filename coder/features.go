@@ -145,9 +145,75 @@ func (v *sentenceView) features(t *trigger, cd *Candidate, src, tgt *actorSpan) 
 	for _, k := range v.clauseShape(t) {
 		add("shape", k)
 	}
+	for _, k := range v.filterContext(t, clauseStart) {
+		add("ctx", k)
+	}
 	add("position", strconv.Itoa(4*t.start/max(1, len(v.toks))))
 	add("length", bucket(len(v.toks)))
 	return f
+}
+
+// Cue kinds read by the event filters alone (the end of cues.tsv): they
+// are quiet, so modality, roles and tolls never see them.
+const (
+	cueFilterBackground = "filter-background"
+	cueFilterOpinion    = "filter-opinion"
+	cueFilterPurpose    = "filter-purpose"
+	cueFilterStanding   = "filter-standing"
+	cueFilterHabitual   = "filter-habitual"
+)
+
+func init() {
+	for _, k := range []string{cueFilterBackground, cueFilterOpinion, cueFilterPurpose, cueFilterStanding, cueFilterHabitual} {
+		cueKinds[k] = true
+		quietCues[k] = true
+	}
+}
+
+// filterContext names what tells a report from a non-event around the
+// trigger: a sentence that opens as background (وكان … قد), commentary,
+// an aim (من أجل، بهدف), a standing situation or a habitual state.
+func (v *sentenceView) filterContext(t *trigger, clauseStart int) []string {
+	out := map[string]bool{}
+	for _, h := range v.cues {
+		near := h.end <= t.start && t.start-h.end <= 3
+		switch h.kind {
+		case cueFilterBackground:
+			if h.start <= 1 {
+				out["opens-background"] = true
+			} else if h.start >= clauseStart && h.end <= t.start {
+				out["background-before"] = true
+			}
+		case cueFilterOpinion:
+			out["opinion"] = true
+		case cueFilterPurpose:
+			if near {
+				out["purpose"] = true
+			}
+		case cueFilterStanding:
+			if near || h.start <= t.start && t.start < h.end || h.start >= t.end && h.start-t.end <= 2 {
+				out["standing"] = true
+			}
+		case cueFilterHabitual:
+			if h.start >= clauseStart {
+				out["habitual"] = true
+			}
+		}
+	}
+	for _, a := range v.actors {
+		if a.start <= t.start && t.start < a.end {
+			out["in-actor"] = true // تحالف دعم الشرعية: a name, not an event
+		}
+	}
+	for _, p := range v.places {
+		if p.start <= t.start && t.start < p.end {
+			out["in-place"] = true
+		}
+	}
+	if tx := v.toks[t.start].Text; strings.HasPrefix(tx, "#") || strings.Contains(tx, "_") {
+		out["hashtag"] = true
+	}
+	return sortedKeys(out)
 }
 
 func bucketCount(n int) string {
@@ -235,4 +301,99 @@ func sortedKeys(m map[string]bool) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// articleContext adds to each candidate what its article as a whole says
+// about it: whether the article reads as a dated news report (a
+// dateline, dates) or as commentary, whether the event's type is the
+// article's topic, and whether the same trigger came before.
+func articleContext(cands []Candidate) {
+	typeCount := map[string]int{}
+	trigCount := map[string]int{}
+	dated, opinion := 0, 0
+	for i := range cands {
+		cd := &cands[i]
+		typeCount[cd.Event.EventType]++
+		trigCount[trigFeature(cd)]++
+		if cd.Event.DateText != "" {
+			dated++
+		}
+		for _, f := range cd.Features {
+			if f == "ctx=opinion" {
+				opinion++
+				break
+			}
+		}
+	}
+	top := 0
+	for _, n := range typeCount {
+		top = max(top, n)
+	}
+	n := len(cands)
+	seen := map[string]int{}
+	for i := range cands {
+		cd := &cands[i]
+		t := cd.Event.EventType
+		add := func(f string) { cd.Features = append(cd.Features, f) }
+		if cd.Dateline != nil {
+			add("art=dateline")
+		} else {
+			add("art=no-dateline")
+		}
+		switch {
+		case dated == 0:
+			add("art-dated=none")
+		case 3*dated < n:
+			add("art-dated=few")
+		default:
+			add("art-dated=many")
+		}
+		if opinion >= 2 {
+			add("art=commentary")
+		}
+		switch {
+		case n < 8:
+			add("art-cands=<8")
+		case n < 20:
+			add("art-cands=8-19")
+		default:
+			add("art-cands=20+")
+		}
+		switch c := typeCount[t]; {
+		case c == top:
+			add("topic=main")
+			add(t + "|topic=main")
+		case c == 1:
+			add("topic=single")
+		default:
+			add("topic=minor")
+		}
+		tr := trigFeature(cd)
+		seen[tr]++
+		if seen[tr] == 1 {
+			add("trig-seen=first")
+		} else {
+			add("trig-seen=again")
+		}
+		add("trig-count=" + bucketCount(trigCount[tr]))
+		add(t + "|sent=" + sentenceBucket(cd.Event.SentenceIndex))
+		// The type against the other types told in its sentence: a
+		// town taken after clashes is one COERCE, not also an ASSAULT.
+		for j := range cands {
+			o := &cands[j]
+			if j != i && o.Event.SentenceIndex == cd.Event.SentenceIndex && o.Event.EventType != t {
+				add(t + "|with=" + o.Event.EventType)
+			}
+		}
+	}
+}
+
+// trigFeature is the trigger entry of a candidate (its "trig=" feature).
+func trigFeature(cd *Candidate) string {
+	for _, f := range cd.Features {
+		if strings.HasPrefix(f, "trig=") {
+			return f
+		}
+	}
+	return cd.Event.EventType
 }

@@ -4,7 +4,10 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"runtime"
+	"sort"
 	"strings"
+	"sync"
 
 	marsad "github.com/marsad/marsad"
 	"github.com/marsad/marsad/coder"
@@ -16,8 +19,14 @@ import (
 type ArticleFilterReport struct {
 	Folds     int     `json:"folds"`
 	Threshold float64 `json:"threshold"`
-	Examples  int     `json:"examples"`
-	Positives int     `json:"positives"`
+	// L2 is the shipped model's, chosen with the threshold by
+	// cross-validation over every article; FoldHypers are those chosen
+	// inside each outer fold's training articles for the CV figures
+	// (nested: the test fold chose nothing).
+	L2         float64  `json:"l2"`
+	FoldHypers []string `json:"fold_hypers,omitempty"`
+	Examples   int      `json:"examples"`
+	Positives  int      `json:"positives"`
 	// RulesOnly codes with no filter; Candidates keeps every candidate
 	// (the recall ceiling); CV is the filter out of fold, each article
 	// coded by models that never saw it, at the chosen threshold.
@@ -36,10 +45,12 @@ type articleCands struct {
 // TrainArticleFilter trains the article-level event filter: every
 // candidate the rules find in an annotated article is an example, positive
 // when its trigger lies in a mention sentence of a gold happening of its
-// type. It cross-validates by article (folds ≥ 2, averaged over cvRepeats
-// fold draws), picks the threshold that maximises the out-of-fold
-// article-level F1, and returns the model trained on every article with
-// that threshold. c must be a coder without a filter.
+// type; candidates that, with every candidate kept, would only repeat a
+// found happening are not learnt from. It cross-validates by article, nested (folds
+// ≥ 2, cvRepeats fold draws: see nestedArticleCV), then picks the L2
+// strength and the threshold that maximise the out-of-fold article-level
+// F1 over every article, and returns the model trained on every article
+// with them. c must be a coder without a filter.
 func TrainArticleFilter(ctx context.Context, c *coder.Coder, arts []GoldArticle, docs map[string]marsad.Document, folds int, opt linear.Options) (*linear.Model, *ArticleFilterReport, error) {
 	if opt.Average == 0 {
 		opt.Average = filterAverage
@@ -59,6 +70,10 @@ func TrainArticleFilter(ctx context.Context, c *coder.Coder, arts []GoldArticle,
 		}
 		spans := mentionSpans(g, doc.Text)
 		ac := articleCands{gold: g, text: doc.Text, cands: cands}
+		dup, inMatched := duplicateTriggers(&ac)
+		if !relabelDuplicates {
+			dup = nil
+		}
 		for _, cd := range cands {
 			label := false
 			p := Prediction{Events: []marsad.Event{cd.Event}}
@@ -67,8 +82,12 @@ func TrainArticleFilter(ctx context.Context, c *coder.Coder, arts []GoldArticle,
 					label = true
 				}
 			}
+			feats := cd.Features
+			if !label && inMatched[cd.Event.Trigger] && neutralMerged || dup[cd.Event.Trigger] {
+				feats = append(feats[:len(feats):len(feats)], neutralMark)
+			}
 			ac.exs = append(ac.exs, len(exs))
-			exs = append(exs, linear.Example{Features: cd.Features, Label: label, Group: g.ID})
+			exs = append(exs, linear.Example{Features: feats, Label: label, Group: g.ID})
 			if label {
 				rep.Positives++
 			}
@@ -78,22 +97,15 @@ func TrainArticleFilter(ctx context.Context, c *coder.Coder, arts []GoldArticle,
 	rep.Examples = len(exs)
 	rep.RulesOnly = scoreArticleVerdicts(all, func(cd *coder.Candidate, _ int) coder.Verdict { return coder.Decide(cd, false, 0, 0) })
 	rep.Candidates = scoreArticleVerdicts(all, func(*coder.Candidate, int) coder.Verdict { return coder.Verdict{Keep: true} })
+	hp := articleHyper{L2: opt.L2, Threshold: 0.5}
 	if folds >= 2 {
-		mean := meanOf(outOfFold(exs, folds, opt.Seed, func(int) bool { return true },
-			func(train []linear.Example) *linear.Model { return trainArticleModel(train, opt) }))
-		best := -1.0
-		for thr := 0.05; thr < 0.95; thr += 0.0125 {
-			cv := scoreArticleVerdicts(all, func(cd *coder.Candidate, ex int) coder.Verdict {
-				return coder.DecideArticle(cd, mean[ex], thr)
-			})
-			if cv.F1 > best+1e-9 {
-				best, rep.Threshold, rep.CV = cv.F1, round2(thr), cv
-			}
-		}
-	} else {
-		rep.Threshold = 0.5
+		rep.CV, rep.FoldHypers = nestedArticleCV(all, exs, folds, opt)
+		hp = chooseArticleHyper(all, exs, allIndices(len(all)), folds, opt, newKeepCache(all))
 	}
-	model := trainArticleModel(exs, opt)
+	rep.Threshold, rep.L2 = hp.Threshold, hp.L2
+	o := opt
+	o.L2 = hp.L2
+	model := trainArticleModel(exs, o)
 	model.Threshold = rep.Threshold
 	model.Note = fmt.Sprintf("article-level event filter: %d candidate examples (%d positive) from %d annotated articles; threshold chosen by %d-fold cross-validation by article",
 		len(exs), rep.Positives, len(all), folds)
@@ -127,20 +139,309 @@ func (r *ArticleFilterReport) WriteReport(w io.Writer) {
 	row("every candidate", r.Candidates)
 	row("rules only", r.RulesOnly)
 	row(fmt.Sprintf("%d-fold CV by article", r.Folds), r.CV)
-	fmt.Fprintf(w, "  threshold %.3f\n", r.Threshold)
+	if r.CV != nil {
+		types := make([]string, 0, len(r.CV.ByType))
+		for t := range r.CV.ByType {
+			types = append(types, t)
+		}
+		sort.Strings(types)
+		fmt.Fprintf(w, "  CV by type (gold, R, P):")
+		for i, t := range types {
+			if i%4 == 0 {
+				fmt.Fprintf(w, "\n   ")
+			}
+			ts := r.CV.ByType[t]
+			fmt.Fprintf(w, " %-9s %3d %.2f %.2f ", t, ts.Gold, ts.Recall, ts.Precision)
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintf(w, "  shipped model: threshold %.4f, L2 %g (chosen by CV over every article; the CV row is nested: each outer fold chose its own on its training articles alone)\n", r.Threshold, r.L2)
 }
 
-// trainArticleModel trains the article filter. A trigger word is evidence
-// that something happened: what decides that this mention is not a new
-// report is its context, not the word. So no trigger keeps a negative
-// weight (the sentence filters learnt to distrust قتل and مواجهات
-// themselves, and dropped reports of them).
-func trainArticleModel(exs []linear.Example, opt linear.Options) *linear.Model {
-	m := linear.Train(exs, opt)
-	for f, w := range m.Weights {
-		if w < 0 && strings.HasPrefix(f, "trig=") {
-			delete(m.Weights, f)
+// articleHyper is what is chosen without the test articles: the L2
+// strength and the threshold.
+type articleHyper struct {
+	L2        float64
+	Threshold float64
+}
+
+func (h articleHyper) String() string {
+	return fmt.Sprintf("l2=%g thr=%.4f", h.L2, h.Threshold)
+}
+
+// innerRepeats is how many fold draws the inner cross-validation
+// averages before it picks the threshold.
+const innerRepeats = 2
+
+// articleL2s is the grid the L2 strength is chosen from.
+var articleL2s = []float64{1e-3, 1e-2}
+
+const (
+	thrLow, thrHigh, thrStep = 0.0125, 0.9, 0.0125
+)
+
+func allIndices(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+// chooseArticleHyper picks the hyper-parameters and threshold that
+// maximise article-level F1 out of fold over the given articles (indices
+// into all), by folds-fold cross-validation by article among them alone.
+func chooseArticleHyper(all []articleCands, exs []linear.Example, arts []int, folds int, opt linear.Options, cache *keepCache) articleHyper {
+	var sub []linear.Example
+	var glob []int // global example index of each of sub
+	for _, a := range arts {
+		for _, i := range all[a].exs {
+			sub = append(sub, exs[i])
+			glob = append(glob, i)
 		}
 	}
-	return m
+	best, bestF1 := articleHyper{L2: articleL2s[0], Threshold: 0.5}, -1.0
+	prob := make([]float64, len(exs))
+	for _, l2 := range articleL2s {
+		o := opt
+		o.L2 = l2
+		for i := range prob {
+			prob[i] = 0
+		}
+		for r := 0; r < innerRepeats; r++ {
+			for _, part := range linear.Folds(sub, folds, opt.Seed+101+uint64(r)) {
+				in := make([]bool, len(sub))
+				for _, i := range part {
+					in[i] = true
+				}
+				var train []linear.Example
+				for i, e := range sub {
+					if !in[i] {
+						train = append(train, e)
+					}
+				}
+				m := trainArticleModel(train, o)
+				for _, i := range part {
+					prob[glob[i]] += m.Prob(sub[i].Features) / innerRepeats
+				}
+			}
+		}
+		for thr := thrLow; thr < thrHigh; thr += thrStep {
+			f1 := cache.f1(arts, func(cd *coder.Candidate, ex int) bool {
+				return coder.DecideArticle(cd, prob[ex], thr).Keep
+			})
+			if f1 > bestF1+1e-9 {
+				bestF1 = f1
+				best = articleHyper{L2: l2, Threshold: round2(thr)}
+			}
+		}
+	}
+	return best
+}
+
+// nestedArticleCV codes every article by models that never saw it, over
+// cvRepeats fold draws: in each outer fold, the hyper-parameters and the
+// threshold are chosen by cross-validation on the training articles
+// alone, the model is trained on them and judges the test articles. An
+// example is kept when its margin over its fold's threshold, averaged
+// over the draws, is not negative.
+func nestedArticleCV(all []articleCands, exs []linear.Example, folds int, opt linear.Options) (*ArticlesReport, []string) {
+	artOf := make([]int, len(exs))
+	for a := range all {
+		for _, i := range all[a].exs {
+			artOf[i] = a
+		}
+	}
+	var jobs [][]int // the test examples of each outer fold of each draw
+	for r := 0; r < cvRepeats; r++ {
+		jobs = append(jobs, linear.Folds(exs, folds, opt.Seed+1+uint64(r))...)
+	}
+	type result struct {
+		hyper  articleHyper
+		margin []float64 // per example of the job's fold
+	}
+	results := make([]result, len(jobs))
+	workers := min(runtime.GOMAXPROCS(0), len(jobs))
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			cache := newKeepCache(all) // a pure memo: sharing none keeps runs identical
+			for j := w; j < len(jobs); j += workers {
+				fold := jobs[j]
+				test := make([]bool, len(all))
+				for _, i := range fold {
+					test[artOf[i]] = true
+				}
+				var trainArts []int
+				var train []linear.Example
+				for a := range all {
+					if !test[a] {
+						trainArts = append(trainArts, a)
+						for _, i := range all[a].exs {
+							train = append(train, exs[i])
+						}
+					}
+				}
+				hp := chooseArticleHyper(all, exs, trainArts, folds, opt, cache)
+				o := opt
+				o.L2 = hp.L2
+				m := trainArticleModel(train, o)
+				res := result{hyper: hp, margin: make([]float64, len(fold))}
+				for k, i := range fold {
+					res.margin[k] = m.Prob(exs[i].Features) - hp.Threshold
+				}
+				results[j] = res
+			}
+		}(w)
+	}
+	wg.Wait()
+	margin := make([]float64, len(exs))
+	var hypers []string
+	for j, fold := range jobs {
+		hypers = append(hypers, results[j].hyper.String())
+		for k, i := range fold {
+			margin[i] += results[j].margin[k] / cvRepeats
+		}
+	}
+	cv := scoreArticleVerdicts(all, func(cd *coder.Candidate, ex int) coder.Verdict {
+		return coder.DecideArticle(cd, 0.5+margin[ex], 0.5)
+	})
+	return cv, hypers
+}
+
+// trainArticleModel trains the article filter on the examples that are
+// learnt from (not neutralMark), without the lexical features.
+func trainArticleModel(exs []linear.Example, opt linear.Options) *linear.Model {
+	learn := exs[:0:0]
+	for _, e := range exs {
+		if n := len(e.Features); n == 0 || e.Features[n-1] != neutralMark {
+			learn = append(learn, e)
+		}
+	}
+	return linear.Train(withoutLexical(learn), opt)
+}
+
+// keepCache scores articles by which of their candidates are kept,
+// remembering each article's counts per keep set: choosing a threshold
+// codes the same article with the same keep set many times.
+type keepCache struct {
+	all  []articleCands
+	seen []map[string][2]int // per article: keep set → matched, predicted
+}
+
+func newKeepCache(all []articleCands) *keepCache {
+	return &keepCache{all: all, seen: make([]map[string][2]int, len(all))}
+}
+
+// f1 is the article-level F1 over the articles arts (indices) when keep
+// decides each candidate.
+func (c *keepCache) f1(arts []int, keep func(cd *coder.Candidate, example int) bool) float64 {
+	var gold, matched, pred int
+	for _, a := range arts {
+		ac := &c.all[a]
+		key := make([]byte, len(ac.cands))
+		for i := range ac.cands {
+			key[i] = '0'
+			if keep(&ac.cands[i], ac.exs[i]) {
+				key[i] = '1'
+			}
+		}
+		if c.seen[a] == nil {
+			c.seen[a] = map[string][2]int{}
+		}
+		n, ok := c.seen[a][string(key)]
+		if !ok {
+			var r ArticlesReport
+			vs := make([]coder.Verdict, len(ac.cands))
+			for i := range vs {
+				vs[i] = coder.Verdict{Keep: key[i] == '1'}
+			}
+			r.ScoreArticle(ac.gold, ac.text, GroupEvents(coder.Assemble(ac.cands, vs)))
+			n = [2]int{r.Matched, r.Predicted}
+			c.seen[a][string(key)] = n
+		}
+		gold += len(ac.gold.Happenings)
+		matched += n[0]
+		pred += n[1]
+	}
+	return f1(ratio(matched, pred), ratio(matched, gold))
+}
+
+// relabelDuplicates: a candidate whose happening, with every candidate
+// kept, duplicates a happening another prediction found is not learnt from
+// (neutralMark): its sentence tells a gold happening of its type, so it
+// looks like a report, yet keeping it is a false alarm. As a negative it
+// taught the model to distrust reports (nested CV F1 0.603/0.601 on two
+// seeds against 0.607/0.603 not learnt from).
+var relabelDuplicates = true
+
+// duplicateTriggers codes the article keeping every candidate and returns
+// the triggers of the events of its duplicate predictions (those of no
+// matched prediction).
+func duplicateTriggers(ac *articleCands) (dup, matched map[marsad.Span]bool) {
+	vs := make([]coder.Verdict, len(ac.cands))
+	for i := range vs {
+		vs[i] = coder.Verdict{Keep: true}
+	}
+	var r ArticlesReport
+	r.ScoreArticle(ac.gold, ac.text, GroupEvents(coder.Assemble(ac.cands, vs)))
+	matched = map[marsad.Span]bool{}
+	for _, m := range r.Matches {
+		for _, e := range m.Pred.Events {
+			matched[e.Trigger] = true
+		}
+	}
+	dup = map[marsad.Span]bool{}
+	for _, a := range r.Alarms {
+		if a.Duplicate {
+			for _, e := range a.Pred.Events {
+				if !matched[e.Trigger] {
+					dup[e.Trigger] = true
+				}
+			}
+		}
+	}
+	return dup, matched
+}
+
+// neutralMerged: a candidate that does not itself tell a gold happening
+// but that, with every candidate kept, coreference merges into a
+// prediction that found one, costs nothing when kept: it is not learnt
+// from (it carries neutralMark), though it is judged like any other.
+var neutralMerged = true
+
+const neutralMark = "\x00neutral"
+
+// lexicalFeatures are the feature families that name words: the trigger
+// entry, its stem and the words beside it. The article filter does not
+// learn them: with some 1,700 examples from 120 articles they named the
+// training articles more than events (2,289 weights, the shipped model
+// far above its cross-validated figures), and without them the nested
+// CV F1 is as high or higher on three fold draws (0.606/0.603/0.603
+// against 0.606/0.597/0.596) with a fifth of the weights. What decides
+// whether a trigger reports a happening is its context.
+var lexicalFeatures = []string{"trig=", "stem=", "w-1=", "w+1="}
+
+func withoutLexical(exs []linear.Example) []linear.Example {
+	out := make([]linear.Example, len(exs))
+	for i, e := range exs {
+		out[i] = linear.Example{Label: e.Label, Group: e.Group}
+		for _, f := range e.Features {
+			if !hasAnyPrefix(f, lexicalFeatures) {
+				out[i].Features = append(out[i].Features, f)
+			}
+		}
+	}
+	return out
+}
+
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }

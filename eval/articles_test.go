@@ -85,10 +85,12 @@ func TestArticleSetIsValid(t *testing.T) {
 }
 
 // The article filter's cross-validated figures are the coder's accuracy
-// on whole articles; floors sit a little below those in docs/accuracy.md
-// (key recall 0.794, recall 0.636, precision 0.572) to catch regressions.
-// Issue 10 traded precision for recall (0.608 → 0.572 for 0.595 → 0.636,
-// F1 0.602 both): the precision floor went down with it.
+// on whole articles. The CV is nested (the threshold and L2 are chosen
+// inside each outer fold's training articles), which is honest but lower
+// than the old threshold chosen over every article's out-of-fold scores
+// (precision 0.579 then, 0.544 nested with the same model). Floors sit a
+// little below the figures of this commit (key recall 0.798, recall 0.658,
+// precision 0.564).
 func TestArticleFilterCrossValidatedDoesNotRegress(t *testing.T) {
 	if testing.Short() {
 		t.Skip("trains the article filter with cross-validation")
@@ -104,8 +106,8 @@ func TestArticleFilterCrossValidatedDoesNotRegress(t *testing.T) {
 	}
 	cv := rep.CV
 	t.Logf("CV: key recall %.3f, recall %.3f, precision %.3f, F1 %.3f", cv.KeyRecall, cv.Recall, cv.Precision, cv.F1)
-	if cv.KeyRecall < 0.77 || cv.Recall < 0.61 || cv.Precision < 0.55 {
-		t.Errorf("CV key recall %.3f (floor 0.77), recall %.3f (0.61), precision %.3f (0.55)", cv.KeyRecall, cv.Recall, cv.Precision)
+	if cv.KeyRecall < 0.79 || cv.Recall < 0.65 || cv.Precision < 0.56 {
+		t.Errorf("CV key recall %.3f (floor 0.79), recall %.3f (0.65), precision %.3f (0.56)", cv.KeyRecall, cv.Recall, cv.Precision)
 	}
 }
 

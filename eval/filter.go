@@ -125,7 +125,7 @@ func TrainFilter(ctx context.Context, c *coder.Coder, gold []GoldRow, folds int,
 			gc.exs = append(gc.exs, len(exs))
 			gc.cands = append(gc.cands, cd)
 			unsure = append(unsure, g.Label == "difficult no")
-			exs = append(exs, linear.Example{Features: cd.Features, Label: g.Label == "yes", Group: gc.group})
+			exs = append(exs, linear.Example{Features: sentenceFeatures(cd.Features), Label: g.Label == "yes", Group: gc.group})
 			if g.Label == "yes" {
 				rep.Positives++
 			}
@@ -395,4 +395,28 @@ func meanOf(oofs [][]float64) []float64 {
 		}
 	}
 	return mean
+}
+
+// sentenceFeatures leaves out the features only the article filter reads
+// (added for whole articles in issue 10: the "ctx=" family of the
+// sentence, and the article's dateline, dates, topic, repeated triggers
+// and the types told beside): the sentence filters were tuned without
+// them, and with them PROTEST's CV F1 fell under its floor.
+func sentenceFeatures(fs []string) []string {
+	out := make([]string, 0, len(fs))
+	for _, f := range fs {
+		if !articleOnly(f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func articleOnly(f string) bool {
+	for _, p := range []string{"ctx=", "art=", "art-", "topic=", "trig-seen=", "trig-count="} {
+		if strings.HasPrefix(f, p) {
+			return true
+		}
+	}
+	return strings.Contains(f, "|topic=") || strings.Contains(f, "|with=") || strings.Contains(f, "|sent=")
 }
