@@ -229,15 +229,7 @@ func (v *sentenceView) baseRoles(t *trigger) (src, tgt *actorSpan) {
 		}
 		return src, tgt
 	}
-	if !passive {
-		if _, ok := v.cueCovering(t.start, cueVoiceAmbig); ok {
-			passive = v.readsPassive(t, after, before)
-		}
-	} else if s := v.subjectFirst(t, before); s != nil && len(after) > 0 && after[0].start-t.end <= v.numberWidth(t.end) && !v.prepBefore(after[0].start) {
-		// قتلوا reads passive alone, but with a subject before it and an
-		// object after it it is active: جنوده قتلوا خمسة مسلحين.
-		passive = false
-	}
+	passive = v.readsPassiveVerb(t, passive, after, before)
 	if passive {
 		// The victim is the subject: before the verb (ثمانية اشخاص
 		// قتلوا) or after it (قتل 20 شخصا), never behind a preposition
@@ -478,6 +470,49 @@ func (v *sentenceView) genitiveAfter(end, j int) bool {
 	return true
 }
 
+// readsPassiveVerb decides the voice of verb trigger t: a passive cue
+// (marked says whether one covers it), or a verb that reads both ways
+// whose clause reads passive. قتلوا reads passive alone, but with a
+// subject before it and an object after it it is active: جنوده قتلوا
+// خمسة مسلحين.
+func (v *sentenceView) readsPassiveVerb(t *trigger, marked bool, after []*actorSpan, before *actorSpan) bool {
+	if !marked {
+		if _, ok := v.cueCovering(t.start, cueVoiceAmbig); ok {
+			return v.readsPassive(t, after, before)
+		}
+		return false
+	}
+	if s := v.subjectFirst(t, before); s != nil && len(after) > 0 && after[0].start-t.end <= v.numberWidth(t.end) && !v.prepBefore(after[0].start) {
+		return false
+	}
+	return true
+}
+
+// passiveVerb reports whether verb trigger t reads passive in its
+// sentence (see readsPassiveVerb).
+func (v *sentenceView) passiveVerb(t *trigger) bool {
+	if t.noun {
+		return false
+	}
+	_, marked := v.cueCovering(t.start, cuePassive)
+	return v.readsPassiveVerb(t, marked, v.actorsAfter(t.end), v.actorBefore(t.start))
+}
+
+// woundedNext is the token of a wounding verb joined by و after the
+// trigger within its clause (إن طفلا قتل وأصيب 15 مدنيا، قتل شخص وأصيب
+// آخرون), whose killing verb is then passive too; -1 when there is none.
+func (v *sentenceView) woundedNext(t *trigger) int {
+	for i := t.end; i < len(v.toks) && i-t.end <= 4; i++ {
+		if v.isClauseBreak(i) {
+			return -1
+		}
+		if _, ok := v.hasCueAt(i, cueWounded); ok && hasConjunction(&v.toks[i]) {
+			return i
+		}
+	}
+	return -1
+}
+
 // readsPassive decides the voice of a verb that looks the same in both:
 // passive when one phrase follows it and no doer precedes it in the clause,
 // or when a relative pronoun just before it refers to what follows
@@ -493,6 +528,10 @@ func (v *sentenceView) readsPassive(t *trigger, after []*actorSpan, before *acto
 		if _, ok := v.hasCueAt(t.start-1, cueRelative); ok && len(direct) <= 1 {
 			return true
 		}
+	}
+	if w := v.woundedNext(t); w >= 0 && (len(direct) == 0 || direct[0].start > w || v.countedVictims(t.end)) {
+		// no object before the wounding verb: the phrase before is a victim
+		return true
 	}
 	if len(direct) > 0 && direct[0].start-t.end <= 1 && v.countedVictims(t.end) && v.subjectFirst(t, before) == nil {
 		// قتل 20 شخصا واصيب 60، قتل شخص بعد تعرضه للضرب: a count or a

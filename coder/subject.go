@@ -20,6 +20,9 @@ const subjectReach = 30
 // the object of a verb takes that verb's subject (استخدمت روسيا حق
 // النقض، تمكن الجيش من تحرير). Nil when the sentence gives none.
 func (v *sentenceView) carriedDoer(t *trigger) *actorSpan {
+	if v.passiveVerb(t) {
+		return nil // قتل 7 أشخاص في هجوم: no one before is the killer
+	}
 	if !t.noun || t.participle {
 		// a circumstantial participle (نافيا، متوعدا) has the subject of
 		// the clause it describes
