@@ -102,7 +102,11 @@ func (v *sentenceView) clauseSubject(i int) *actorSpan {
 			if len(v.toks[j].Suffixes) > 0 {
 				return v.speakerBefore(j)
 			}
-			if a := v.actorAt(j + 1); a != nil && a.end <= i && !v.notUsable(a) {
+			k := j + 1
+			for k < i && v.isPunct(k) && !v.isClauseBreak(k) {
+				k++ // إن «انتحارية …: quotes open the reported clause
+			}
+			if a := v.actorAt(k); a != nil && a.end <= i && !v.notUsable(a) {
 				return a
 			}
 			return nil
