@@ -8,6 +8,7 @@ package coref
 
 import (
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	marsad "github.com/marsad/marsad"
@@ -112,13 +113,28 @@ func (l *linker) compatible(a, b *marsad.Event) bool {
 	if !samePlace(a.Location, b.Location) {
 		return false
 	}
-	if a.DateText != "" && b.DateText != "" && a.Date != b.Date {
+	if a.DateText != "" && b.DateText != "" && !nearDate(a.Date, b.Date) {
 		return false
 	}
 	// Nothing disagrees; still, two full reports (each naming a party)
 	// are two happenings unless something ties them: a shared party or
 	// place, or a lede that sums up what follows.
 	return bare(a) || bare(b) || a.SentenceIndex == 0 || b.SentenceIndex == 0 || l.tied(a, b)
+}
+
+// nearDate: the same day, or days apart by one (an attack at night is
+// dated by one mention the evening before, by another the next dawn).
+func nearDate(a, b marsad.OptText) bool {
+	if a == b {
+		return true
+	}
+	ta, ea := time.Parse("2006-01-02", string(a))
+	tb, eb := time.Parse("2006-01-02", string(b))
+	if ea != nil || eb != nil {
+		return false
+	}
+	d := ta.Sub(tb)
+	return d <= 24*time.Hour && d >= -24*time.Hour
 }
 
 // bare: a mention that names no party ("القصف", "الهجوم"): a reference
