@@ -160,7 +160,8 @@ func (l *linker) sameActor(a, b *marsad.ActorRef) bool {
 		return true
 	}
 	if a.ActorID != "" && b.ActorID != "" {
-		return a.ActorID == b.ActorID
+		// A country stands for its state's organs (ليبيا … الجيش الليبي).
+		return a.ActorID == b.ActorID || a.Country != "" && a.Country == b.Country && (string(a.ActorID) == string(a.Country) || string(b.ActorID) == string(b.Country))
 	}
 	if l.shareWord(a.Text, b.Text) {
 		return true
