@@ -7,6 +7,7 @@
 package coref
 
 import (
+	"math"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -177,8 +178,26 @@ func samePlace(a, b *marsad.PlaceRef) bool {
 	if a == nil || b == nil || a.GazetteerID == b.GazetteerID {
 		return true
 	}
-	return a.Country != "" && a.Country == b.Country && (isCountry(a) || isCountry(b))
+	if a.Country == "" || a.Country != b.Country {
+		return false
+	}
+	return isCountry(a) || isCountry(b) || nearby(a, b)
 }
+
+// nearby: two names for one spot (a town and its district, a city and the
+// governorate named after it), their points nearPlaceKm apart or less.
+func nearby(a, b *marsad.PlaceRef) bool {
+	if a.Lat == nil || a.Lon == nil || b.Lat == nil || b.Lon == nil {
+		return false
+	}
+	const rad = math.Pi / 180
+	la1, la2 := *a.Lat*rad, *b.Lat*rad
+	dla, dlo := la2-la1, (*b.Lon-*a.Lon)*rad
+	h := math.Sin(dla/2)*math.Sin(dla/2) + math.Cos(la1)*math.Cos(la2)*math.Sin(dlo/2)*math.Sin(dlo/2)
+	return 2*6371*math.Asin(math.Sqrt(h)) <= nearPlaceKm
+}
+
+const nearPlaceKm = 15
 
 func isCountry(p *marsad.PlaceRef) bool { return strings.HasPrefix(string(p.GazetteerID), "country:") }
 
