@@ -119,3 +119,23 @@ func TestDatesADayApartAgree(t *testing.T) {
 		t.Errorf("a week apart joined one strike")
 	}
 }
+
+// A repeat read as possible, or a denial of the strike, is still a
+// mention of it; a strike the article says will come is another.
+func TestHedgedMentionsJoinTheAssertedOne(t *testing.T) {
+	with := func(e marsad.Event, m string) marsad.Event { e.Modality = m; return e }
+	evs := coref.Link([]marsad.Event{
+		strike("done", 1, "سلاح الجو", "درنة"),
+		with(strike("maybe", 2, "", ""), marsad.Hypothetical),
+		with(strike("denied", 3, "", ""), marsad.Negated),
+		with(strike("coming", 4, "", ""), marsad.Future),
+	})
+	for _, e := range evs[1:3] {
+		if e.HappeningID != evs[0].HappeningID {
+			t.Errorf("%s: happening %q, want %q", e.ID, e.HappeningID, evs[0].HappeningID)
+		}
+	}
+	if evs[3].HappeningID == evs[0].HappeningID {
+		t.Errorf("a future strike joined the one done")
+	}
+}
