@@ -47,11 +47,22 @@ func Link(evs []marsad.Event) []marsad.Event {
 		g := -1
 		// The most recent compatible happening: references point back to
 		// what the article has just told.
+		// A happening that shares a party, place or word with the mention
+		// comes before one it merely does not contradict.
+		weak := -1
 		for k := len(groups) - 1; k >= 0 && k >= len(groups)-lookBack; k-- {
 			if len(groups[k]) < maxMentions && l.compatibleGroup(evs, groups[k], i) {
-				g = k
-				break
+				if l.tiedGroup(evs, groups[k], i) {
+					g = k
+					break
+				}
+				if weak < 0 {
+					weak = k
+				}
 			}
+		}
+		if g < 0 {
+			g = weak
 		}
 		if g < 0 {
 			groups = append(groups, []int{i})
@@ -100,6 +111,15 @@ func (l *linker) compatibleGroup(evs []marsad.Event, grp []int, i int) bool {
 		}
 	}
 	return true
+}
+
+func (l *linker) tiedGroup(evs []marsad.Event, grp []int, i int) bool {
+	for _, j := range grp {
+		if l.tied(&evs[j], &evs[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // compatible: same type and modality, another sentence, and no

@@ -139,3 +139,16 @@ func TestHedgedMentionsJoinTheAssertedOne(t *testing.T) {
 		t.Errorf("a future strike joined the one done")
 	}
 }
+
+// A reference back joins the happening it shares a party with rather than
+// a later one it merely does not contradict.
+func TestTiedHappeningComesFirst(t *testing.T) {
+	evs := coref.Link([]marsad.Event{
+		strike("air", 1, "سلاح الجو", "درنة"),
+		strike("ground", 2, "", "سرت"),
+		strike("back", 3, "سلاح الجو", ""),
+	})
+	if evs[2].HappeningID != evs[0].HappeningID {
+		t.Errorf("the air force's strike told again joined %q, want %q", evs[2].HappeningID, evs[0].HappeningID)
+	}
+}
