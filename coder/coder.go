@@ -617,14 +617,16 @@ func eventID(doc marsad.Document, e *marsad.Event) string {
 
 // mergeSameType folds events of one type in one sentence that describe
 // one happening (هجوم … أسفر عن مقتل): the first keeps the roles the
-// others found. Events with different sources stay apart.
+// others found. Events whose sources are two known actors stay apart, and
+// so do events whose modalities part them (coref.SameModality: a future or
+// past happening is another; a hedge or a denial is not).
 func mergeSameType(evs []marsad.Event) []marsad.Event {
 	var out []marsad.Event
 	for _, e := range evs {
 		merged := false
 		for i := range out {
 			o := &out[i]
-			if o.EventType != e.EventType || o.Modality != e.Modality {
+			if o.EventType != e.EventType || !coref.SameModality(o.Modality, e.Modality) {
 				continue
 			}
 			if twoParties(o.Source, e.Source) || o.Source != nil && e.Source != nil && o.Source.Start != e.Source.Start && farApart(o, &e) {
@@ -646,6 +648,10 @@ func mergeSameType(evs []marsad.Event) []marsad.Event {
 			}
 			if e.Confidence > o.Confidence {
 				o.Confidence = e.Confidence
+			}
+			// A hedge on a trigger the sentence also states plainly.
+			if e.Modality == marsad.Asserted {
+				o.Modality = e.Modality
 			}
 			merged = true
 			break

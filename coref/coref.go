@@ -125,7 +125,7 @@ func (l *linker) tiedGroup(evs []marsad.Event, grp []int, i int) bool {
 // compatible: same type and modality, another sentence, and no
 // disagreement on source, target, place or an explicitly stated date.
 func (l *linker) compatible(a, b *marsad.Event) bool {
-	if a.EventType != b.EventType || !sameModality(a.Modality, b.Modality) || a.SentenceIndex == b.SentenceIndex {
+	if a.EventType != b.EventType || !SameModality(a.Modality, b.Modality) || a.SentenceIndex == b.SentenceIndex {
 		return false
 	}
 	if !l.sameActor(a.Source, b.Source) || !l.sameActor(a.Target, b.Target) {
@@ -158,11 +158,11 @@ func nearDate(a, b marsad.OptText) bool {
 	return d <= 24*time.Hour && d >= -24*time.Hour
 }
 
-// sameModality: equal, or each asserted, hedged or denied (a repeat read
+// SameModality: equal, or each asserted, hedged or denied (a repeat read
 // as possible, "the attack, which may have ..."; "X denied carrying out
 // the attack"): the article tells one happening. Future and historical
 // mentions are other happenings.
-func sameModality(a, b string) bool {
+func SameModality(a, b string) bool {
 	soft := func(m string) bool { return m == "" || m == marsad.Hypothetical || m == marsad.Negated }
 	return a == b || (soft(a) || a == marsad.Asserted) && (soft(b) || b == marsad.Asserted)
 }
