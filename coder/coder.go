@@ -617,17 +617,19 @@ func eventID(doc marsad.Document, e *marsad.Event) string {
 
 // mergeSameType folds events of one type in one sentence that describe
 // one happening (هجوم … أسفر عن مقتل): the first keeps the roles the
-// others found. Events with different sources stay apart.
+// others found. Events whose sources are two known actors stay apart, and
+// so do events whose modalities part them (coref.SameModality: a future or
+// past happening is another; a hedge or a denial is not).
 func mergeSameType(evs []marsad.Event) []marsad.Event {
 	var out []marsad.Event
 	for _, e := range evs {
 		merged := false
 		for i := range out {
 			o := &out[i]
-			if o.EventType != e.EventType || o.Modality != e.Modality {
+			if o.EventType != e.EventType || !coref.SameModality(o.Modality, e.Modality) {
 				continue
 			}
-			if o.Source != nil && e.Source != nil && o.Source.Start != e.Source.Start {
+			if twoParties(o.Source, e.Source) || o.Source != nil && e.Source != nil && o.Source.Start != e.Source.Start && farApart(o, &e) {
 				continue
 			}
 			// The roles another trigger found fill the gaps, but one
@@ -647,6 +649,10 @@ func mergeSameType(evs []marsad.Event) []marsad.Event {
 			if e.Confidence > o.Confidence {
 				o.Confidence = e.Confidence
 			}
+			// A hedge on a trigger the sentence also states plainly.
+			if e.Modality == marsad.Asserted {
+				o.Modality = e.Modality
+			}
 			merged = true
 			break
 		}
@@ -657,6 +663,31 @@ func mergeSameType(evs []marsad.Event) []marsad.Event {
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Trigger.Start < out[j].Trigger.Start })
 	return out
 }
+
+// twoParties: two sources in two places of the sentence, each a known
+// actor or country (the same actor named twice may do two things). A
+// phrase the dictionaries do not know is as often a misread role (the
+// victim read as the doer) as another party, so it parts nothing.
+func twoParties(a, b *marsad.ActorRef) bool {
+	if a == nil || b == nil || a.Start == b.Start {
+		return false
+	}
+	known := func(r *marsad.ActorRef) bool { return r.ActorID != "" || r.Country != "" }
+	return known(a) && known(b)
+}
+
+// farApart: triggers far apart in a long sentence (a run of clauses
+// joined by commas, farTriggers bytes or more) tell two things, however
+// their sources read.
+func farApart(a, b *marsad.Event) bool {
+	d := a.Trigger.Start - b.Trigger.Start
+	if d < 0 {
+		d = -d
+	}
+	return d > farTriggers
+}
+
+const farTriggers = 150
 
 // sameSpan reports whether two actor references overlap in the text.
 func sameSpan(a, b *marsad.ActorRef) bool {

@@ -7,7 +7,9 @@
 package coref
 
 import (
+	"math"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	marsad "github.com/marsad/marsad"
@@ -45,11 +47,22 @@ func Link(evs []marsad.Event) []marsad.Event {
 		g := -1
 		// The most recent compatible happening: references point back to
 		// what the article has just told.
+		// A happening that shares a party, place or word with the mention
+		// comes before one it merely does not contradict.
+		weak := -1
 		for k := len(groups) - 1; k >= 0 && k >= len(groups)-lookBack; k-- {
 			if len(groups[k]) < maxMentions && l.compatibleGroup(evs, groups[k], i) {
-				g = k
-				break
+				if l.tiedGroup(evs, groups[k], i) {
+					g = k
+					break
+				}
+				if weak < 0 {
+					weak = k
+				}
 			}
+		}
+		if g < 0 {
+			g = weak
 		}
 		if g < 0 {
 			groups = append(groups, []int{i})
@@ -100,10 +113,19 @@ func (l *linker) compatibleGroup(evs []marsad.Event, grp []int, i int) bool {
 	return true
 }
 
+func (l *linker) tiedGroup(evs []marsad.Event, grp []int, i int) bool {
+	for _, j := range grp {
+		if l.tied(&evs[j], &evs[i]) {
+			return true
+		}
+	}
+	return false
+}
+
 // compatible: same type and modality, another sentence, and no
 // disagreement on source, target, place or an explicitly stated date.
 func (l *linker) compatible(a, b *marsad.Event) bool {
-	if a.EventType != b.EventType || a.Modality != b.Modality || a.SentenceIndex == b.SentenceIndex {
+	if a.EventType != b.EventType || !SameModality(a.Modality, b.Modality) || a.SentenceIndex == b.SentenceIndex {
 		return false
 	}
 	if !l.sameActor(a.Source, b.Source) || !l.sameActor(a.Target, b.Target) {
@@ -112,13 +134,37 @@ func (l *linker) compatible(a, b *marsad.Event) bool {
 	if !samePlace(a.Location, b.Location) {
 		return false
 	}
-	if a.DateText != "" && b.DateText != "" && a.Date != b.Date {
+	if a.DateText != "" && b.DateText != "" && !nearDate(a.Date, b.Date) {
 		return false
 	}
 	// Nothing disagrees; still, two full reports (each naming a party)
 	// are two happenings unless something ties them: a shared party or
 	// place, or a lede that sums up what follows.
 	return bare(a) || bare(b) || a.SentenceIndex == 0 || b.SentenceIndex == 0 || l.tied(a, b)
+}
+
+// nearDate: the same day, or days apart by one (an attack at night is
+// dated by one mention the evening before, by another the next dawn).
+func nearDate(a, b marsad.OptText) bool {
+	if a == b {
+		return true
+	}
+	ta, ea := time.Parse("2006-01-02", string(a))
+	tb, eb := time.Parse("2006-01-02", string(b))
+	if ea != nil || eb != nil {
+		return false
+	}
+	d := ta.Sub(tb)
+	return d <= 24*time.Hour && d >= -24*time.Hour
+}
+
+// SameModality: equal, or each asserted, hedged or denied (a repeat read
+// as possible, "the attack, which may have ..."; "X denied carrying out
+// the attack"): the article tells one happening. Future and historical
+// mentions are other happenings.
+func SameModality(a, b string) bool {
+	soft := func(m string) bool { return m == "" || m == marsad.Hypothetical || m == marsad.Negated }
+	return a == b || (soft(a) || a == marsad.Asserted) && (soft(b) || b == marsad.Asserted)
 }
 
 // bare: a mention that names no party ("القصف", "الهجوم"): a reference
@@ -144,7 +190,8 @@ func (l *linker) sameActor(a, b *marsad.ActorRef) bool {
 		return true
 	}
 	if a.ActorID != "" && b.ActorID != "" {
-		return a.ActorID == b.ActorID
+		// A country stands for its state's organs (ليبيا … الجيش الليبي).
+		return a.ActorID == b.ActorID || a.Country != "" && a.Country == b.Country && (string(a.ActorID) == string(a.Country) || string(b.ActorID) == string(b.Country))
 	}
 	if l.shareWord(a.Text, b.Text) {
 		return true
@@ -160,8 +207,26 @@ func samePlace(a, b *marsad.PlaceRef) bool {
 	if a == nil || b == nil || a.GazetteerID == b.GazetteerID {
 		return true
 	}
-	return a.Country != "" && a.Country == b.Country && (isCountry(a) || isCountry(b))
+	if a.Country == "" || a.Country != b.Country {
+		return false
+	}
+	return isCountry(a) || isCountry(b) || nearby(a, b)
 }
+
+// nearby: two names for one spot (a town and its district, a city and the
+// governorate named after it), their points nearPlaceKm apart or less.
+func nearby(a, b *marsad.PlaceRef) bool {
+	if a.Lat == nil || a.Lon == nil || b.Lat == nil || b.Lon == nil {
+		return false
+	}
+	const rad = math.Pi / 180
+	la1, la2 := *a.Lat*rad, *b.Lat*rad
+	dla, dlo := la2-la1, (*b.Lon-*a.Lon)*rad
+	h := math.Sin(dla/2)*math.Sin(dla/2) + math.Cos(la1)*math.Cos(la2)*math.Sin(dlo/2)*math.Sin(dlo/2)
+	return 2*6371*math.Asin(math.Sqrt(h)) <= nearPlaceKm
+}
+
+const nearPlaceKm = 15
 
 func isCountry(p *marsad.PlaceRef) bool { return strings.HasPrefix(string(p.GazetteerID), "country:") }
 

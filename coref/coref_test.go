@@ -79,3 +79,76 @@ func TestLinkingIsBounded(t *testing.T) {
 		t.Errorf("%d happenings, want %d full ones of 64 mentions", len(size), (5000+63)/64)
 	}
 }
+
+func at(e marsad.Event, lat, lon float64) marsad.Event {
+	l := *e.Location
+	l.Lat, l.Lon = &lat, &lon
+	e.Location = &l
+	return e
+}
+
+// A town and the district around it (points a few kilometres apart) are
+// one place; two towns 80 km apart are not.
+func TestNearbyPlacesAgree(t *testing.T) {
+	evs := coref.Link([]marsad.Event{
+		at(strike("town", 1, "سلاح الجو", "مقبنة"), 13.63, 43.67),
+		at(strike("district", 2, "سلاح الجو", "مديرية مقبنة"), 13.70, 43.60),
+		at(strike("far", 3, "سلاح الجو", "تعز البعيدة"), 13.00, 43.30),
+	})
+	if evs[0].HappeningID != evs[1].HappeningID {
+		t.Errorf("a town and its district parted one strike: %q, %q", evs[0].HappeningID, evs[1].HappeningID)
+	}
+	if evs[2].HappeningID == evs[0].HappeningID {
+		t.Errorf("a town 80 km away joined the strike")
+	}
+}
+
+// Stated dates a day apart (the evening before, the next dawn) do not part
+// two mentions; a week apart they do.
+func TestDatesADayApartAgree(t *testing.T) {
+	dated := func(id string, sent int, date string) marsad.Event {
+		e := strike(id, sent, "سلاح الجو", "درنة")
+		e.Date, e.DateText = marsad.OptText(date), "date"
+		return e
+	}
+	evs := coref.Link([]marsad.Event{dated("eve", 1, "2018-08-12"), dated("dawn", 2, "2018-08-13"), dated("week", 3, "2018-08-20")})
+	if evs[0].HappeningID != evs[1].HappeningID {
+		t.Errorf("a day apart parted one strike")
+	}
+	if evs[2].HappeningID == evs[1].HappeningID {
+		t.Errorf("a week apart joined one strike")
+	}
+}
+
+// A repeat read as possible, or a denial of the strike, is still a
+// mention of it; a strike the article says will come is another.
+func TestHedgedMentionsJoinTheAssertedOne(t *testing.T) {
+	with := func(e marsad.Event, m string) marsad.Event { e.Modality = m; return e }
+	evs := coref.Link([]marsad.Event{
+		strike("done", 1, "سلاح الجو", "درنة"),
+		with(strike("maybe", 2, "", ""), marsad.Hypothetical),
+		with(strike("denied", 3, "", ""), marsad.Negated),
+		with(strike("coming", 4, "", ""), marsad.Future),
+	})
+	for _, e := range evs[1:3] {
+		if e.HappeningID != evs[0].HappeningID {
+			t.Errorf("%s: happening %q, want %q", e.ID, e.HappeningID, evs[0].HappeningID)
+		}
+	}
+	if evs[3].HappeningID == evs[0].HappeningID {
+		t.Errorf("a future strike joined the one done")
+	}
+}
+
+// A reference back joins the happening it shares a party with rather than
+// a later one it merely does not contradict.
+func TestTiedHappeningComesFirst(t *testing.T) {
+	evs := coref.Link([]marsad.Event{
+		strike("air", 1, "سلاح الجو", "درنة"),
+		strike("ground", 2, "", "سرت"),
+		strike("back", 3, "سلاح الجو", ""),
+	})
+	if evs[2].HappeningID != evs[0].HappeningID {
+		t.Errorf("the air force's strike told again joined %q, want %q", evs[2].HappeningID, evs[0].HappeningID)
+	}
+}
