@@ -327,12 +327,19 @@ func (c *Coder) candidates(doc marsad.Document, v *sentenceView, dc *lexicon.Doc
 		src, tgt := v.roles(t)
 		opts := v.roleOptions(t, src, tgt)
 		roles := make([]RoleOption, len(opts))
-		feats := make([][]string, len(opts))
+		probs := make([][2]float64, len(opts))
+		rc := v.roleContextOf(t)
+		sink := &featureSink{models: [2]*linear.Model{c.filter[RoleSourceModel], c.filter[RoleTargetModel]}}
+		sink.collect = sink.models[0] == nil || sink.models[1] == nil // training reads the features
 		for i, a := range opts {
-			feats[i] = v.roleFeatures(t, a, src, tgt)
-			roles[i] = RoleOption{Actor: a.ref, Features: feats[i]}
+			sink.reset()
+			v.roleFeatures(t, rc, a, src, tgt, sink)
+			roles[i] = RoleOption{Actor: a.ref, Features: sink.out}
+			if !sink.collect {
+				probs[i] = [2]float64{sink.prob(0), sink.prob(1)}
+			}
 		}
-		msrc, mtgt, chosen, why := v.chooseRoles(t, src, tgt, opts, feats, c.filter)
+		msrc, mtgt, chosen, why := v.chooseRoles(t, src, tgt, opts, probs, c.filter)
 		var evFat *int
 		if c.cues.frameOf(t.eventType).Fatalities {
 			evFat = fat

@@ -64,17 +64,35 @@ func (v *sentenceView) roleOptions(t *trigger, src, tgt *actorSpan) []*actorSpan
 	add(tgt)
 	for k := range v.actors {
 		a := &v.actors[k]
-		if a.end <= t.start || a.start >= t.end {
+		if a.end <= t.start && t.start-a.end <= optionReach || a.start >= t.end && a.start-t.end <= optionReach {
 			add(a)
 		}
 	}
 	return out
 }
 
+// optionReach is how far from its trigger, in tokens, a phrase may fill
+// a role: about one long clause (the rules' picks are options whatever
+// their distance).
+const optionReach = 30
+
 // roleFeatures describes phrase a as a filler of trigger t's roles.
-func (v *sentenceView) roleFeatures(t *trigger, a, src, tgt *actorSpan) []string {
-	f := make([]string, 0, 32)
-	add := func(s string) { f = append(f, s) }
+// roleContext is what the role features need about the trigger itself,
+// found once for all of its options.
+type roleContext struct {
+	passive, patient         bool
+	speaker, marked, carried *actorSpan
+	frame                    *Frame
+}
+
+func (v *sentenceView) roleContextOf(t *trigger) *roleContext {
+	rc := &roleContext{speaker: v.attributionSpan(), marked: v.targetOf(t), carried: v.carriedDoer(t), frame: v.frame(t)}
+	_, rc.passive = v.cueCovering(t.start, cuePassive)
+	_, rc.patient = v.cueCovering(t.start, cuePatientNoun)
+	return rc
+}
+
+func (v *sentenceView) roleFeatures(t *trigger, rc *roleContext, a, src, tgt *actorSpan, s *featureSink) {
 	same := func(b *actorSpan) bool { return b != nil && b.start == a.start && b.end == a.end }
 	typ := t.eventType
 	pos := "verb"
@@ -90,7 +108,7 @@ func (v *sentenceView) roleFeatures(t *trigger, a, src, tgt *actorSpan) []string
 	}
 	dist := distBucket(d)
 	prep := v.prepOf(a.start)
-	_, passive := v.cueCovering(t.start, cuePassive)
+	passive := rc.passive
 	rule := "none"
 	switch {
 	case same(src):
@@ -98,63 +116,62 @@ func (v *sentenceView) roleFeatures(t *trigger, a, src, tgt *actorSpan) []string
 	case same(tgt):
 		rule = "tgt"
 	}
-	add("bias")
-	add("rule=" + rule)
-	add(typ + "|rule=" + rule)
-	add(pos + "|rule=" + rule)
-	add("side=" + side + "|" + dist)
-	add(pos + "|" + side + "|" + dist)
-	add(typ + "|" + side)
-	add("prep=" + prep)
-	add(side + "|prep=" + prep)
-	add(typ + "|" + side + "|prep=" + prep)
-	add(pos + "|" + side + "|prep=" + prep)
-	add("how=" + a.how)
+	s.add("bias")
+	s.add("rule=", rule)
+	s.add(typ, "|rule=", rule)
+	s.add(pos, "|rule=", rule)
+	s.add("side=", side, "|", dist)
+	s.add(pos, "|", side, "|", dist)
+	s.add(typ, "|", side)
+	s.add("prep=", prep)
+	s.add(side, "|prep=", prep)
+	s.add(typ, "|", side, "|prep=", prep)
+	s.add(pos, "|", side, "|prep=", prep)
+	s.add("how=", a.how)
 	if a.how == "np" {
 		first := &v.toks[a.start]
-		add("np-len=" + countBucket(a.end-a.start))
+		s.add("np-len=", countBucket(a.end-a.start))
 		if len(first.Suffixes) > 0 {
-			add("np-pronoun")
+			s.add("np-pronoun")
 		}
 		if verbShape(first) {
-			add("np-verb-shape")
+			s.add("np-verb-shape")
 		}
 		if hasArticle(first) {
-			add("np-article")
+			s.add("np-article")
 		}
-		add("np|" + side + "|" + dist)
+		s.add("np|", side, "|", dist)
 	}
-	add(side + "|how=" + a.how)
+	s.add(side, "|how=", a.how)
 	if a.personal {
-		add("personal")
+		s.add("personal")
 	}
 	sector := string(a.ref.Sector)
 	if sector == "" {
 		sector = "none"
 	}
-	add(typ + "|sector=" + sector)
-	add(typ + "|how=" + a.how)
-	if sp := v.attributionSpan(); sp != nil && sp.start == a.start {
-		add("speaker")
-		add(typ + "|speaker")
+	s.add(typ, "|sector=", sector)
+	s.add(typ, "|how=", a.how)
+	if sp := rc.speaker; sp != nil && sp.start == a.start {
+		s.add("speaker")
+		s.add(typ, "|speaker")
 	}
 	if passive {
-		add("passive|" + side)
+		s.add("passive|", side)
 	}
-	if _, ok := v.cueCovering(t.start, cuePatientNoun); ok {
-		add("patient|" + side + "|" + dist)
+	if rc.patient {
+		s.add("patient|", side, "|", dist)
 	}
-	fr := v.frame(t)
-	if v.targetPrep(a.start, fr) {
-		add("target-prep")
-		add(typ + "|target-prep")
+	if v.targetPrep(a.start, rc.frame) {
+		s.add("target-prep")
+		s.add(typ, "|target-prep")
 	}
-	if x := v.targetOf(t); x != nil && x.start == a.start {
-		add("target-of")
+	if x := rc.marked; x != nil && x.start == a.start {
+		s.add("target-of")
 	}
-	if x := v.carriedDoer(t); x != nil && x.start == a.start {
-		add("carried")
-		add(typ + "|carried")
+	if x := rc.carried; x != nil && x.start == a.start {
+		s.add("carried")
+		s.add(typ, "|carried")
 	}
 	rank := 1
 	for k := range v.actors {
@@ -163,29 +180,29 @@ func (v *sentenceView) roleFeatures(t *trigger, a, src, tgt *actorSpan) []string
 			rank++
 		}
 	}
-	add(side + "|rank=" + countBucket(rank))
-	add(pos + "|" + side + "|rank=" + countBucket(rank))
-	add(typ + "|" + side + "|rank=" + countBucket(rank))
+	s.add(side, "|rank=", countBucket(rank))
+	s.add(pos, "|", side, "|rank=", countBucket(rank))
+	s.add(typ, "|", side, "|rank=", countBucket(rank))
 	if v.notUsable(a) {
-		add("unusable")
+		s.add("unusable")
 	}
 	if v.placeAt(a) {
-		add("place")
+		s.add("place")
 	}
 	if v.complementizerBefore(a.start) {
-		add("after-complementizer")
+		s.add("after-complementizer")
 	}
 	if v.agentMarkerBefore(a.start) {
-		add("agent-marker")
+		s.add("agent-marker")
 	}
 	if v.countedBefore(a) {
-		add("counted")
+		s.add("counted")
 	}
 	if t.noun && a.start == t.end {
-		add("genitive")
+		s.add("genitive")
 	}
 	if v.firstActor(a) {
-		add("first")
+		s.add("first")
 	}
 	from, to := a.end, t.start
 	if side == "after" {
@@ -212,15 +229,52 @@ func (v *sentenceView) roleFeatures(t *trigger, a, src, tgt *actorSpan) []string
 			}
 		}
 	}
-	add("compl-between=" + compl)
-	add(pos + "|compl-between=" + compl)
-	add("verbs-between=" + countBucket(verbs))
-	add("actors-between=" + countBucket(actors))
-	add(side + "|actors-between=" + countBucket(actors))
+	s.add("compl-between=", compl)
+	s.add(pos, "|compl-between=", compl)
+	s.add("verbs-between=", countBucket(verbs))
+	s.add("actors-between=", countBucket(actors))
+	s.add(side, "|actors-between=", countBucket(actors))
 	if v.breakBetween(from, to) {
-		add("break-between")
+		s.add("break-between")
 	}
-	return f
+}
+
+// featureSink receives the role features of one phrase: it keeps them as
+// strings for training (collect), and sums each role model's weights as
+// it goes without building the strings, which at coding time would be
+// a quarter of the coder's allocations.
+type featureSink struct {
+	collect bool
+	out     []string
+	buf     []byte
+	models  [2]*linear.Model
+	z       [2]float64
+}
+
+func (s *featureSink) add(parts ...string) {
+	s.buf = s.buf[:0]
+	for _, p := range parts {
+		s.buf = append(s.buf, p...)
+	}
+	if s.collect {
+		s.out = append(s.out, string(s.buf))
+	}
+	for k, m := range s.models {
+		if m != nil {
+			s.z[k] += m.Weights[string(s.buf)] // no allocation for a map key
+		}
+	}
+}
+
+// reset starts a new phrase.
+func (s *featureSink) reset() {
+	s.out = nil
+	s.z = [2]float64{}
+}
+
+// prob is model k's probability for the phrase added since reset.
+func (s *featureSink) prob(k int) float64 {
+	return 1 / (1 + math.Exp(-(s.models[k].Bias + s.z[k])))
 }
 
 // prepOf names the preposition governing the phrase at token i: a word
@@ -278,10 +332,16 @@ const (
 // probable phrase at or above a model's threshold, or none. The target is
 // never the phrase chosen as the source. Without the models it returns
 // the rules' picks. why says, for explain, what chose each role.
-func (v *sentenceView) chooseRoles(t *trigger, src, tgt *actorSpan, opts []*actorSpan, feats [][]string, filter map[string]*linear.Model) (s, x *actorSpan, chosen bool, why string) {
+func (v *sentenceView) chooseRoles(t *trigger, src, tgt *actorSpan, opts []*actorSpan, probs [][2]float64, filter map[string]*linear.Model) (s, x *actorSpan, chosen bool, why string) {
 	ms, mt := filter[RoleSourceModel], filter[RoleTargetModel]
 	if ms == nil || mt == nil {
 		return src, tgt, false, "roles by the rules"
+	}
+	prob := func(m *linear.Model, i int) float64 {
+		if m == mt {
+			return probs[i][1]
+		}
+		return probs[i][0]
 	}
 	pick := func(m *linear.Model, skip *actorSpan) (*actorSpan, float64) {
 		var best *actorSpan
@@ -290,7 +350,7 @@ func (v *sentenceView) chooseRoles(t *trigger, src, tgt *actorSpan, opts []*acto
 			if skip != nil && a.start < skip.end && skip.start < a.end || v.notActor(a) {
 				continue // the actor stop list is no one, whatever the model says
 			}
-			if p := m.Prob(feats[i]); p >= bp {
+			if p := prob(m, i); p >= bp {
 				best, bp = a, p
 			}
 		}
@@ -299,7 +359,7 @@ func (v *sentenceView) chooseRoles(t *trigger, src, tgt *actorSpan, opts []*acto
 	probOf := func(m *linear.Model, a *actorSpan) float64 {
 		for i, o := range opts {
 			if o == a {
-				return m.Prob(feats[i])
+				return prob(m, i)
 			}
 		}
 		return 0

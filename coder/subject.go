@@ -181,6 +181,16 @@ func (v *sentenceView) speakerBefore(i int) *actorSpan {
 // verbAt reports whether token i is a verb: a verb trigger, a speech or
 // light verb of the cue list, or a word of a verb's shape.
 func (v *sentenceView) verbAt(i int) bool {
+	if v.verbs == nil {
+		v.verbs = make([]bool, len(v.toks))
+		for j := range v.toks {
+			v.verbs[j] = v.isVerb(j)
+		}
+	}
+	return v.verbs[i]
+}
+
+func (v *sentenceView) isVerb(i int) bool {
 	for _, x := range v.triggers {
 		if !x.noun && x.start == i {
 			return true

@@ -60,6 +60,9 @@ type sentenceView struct {
 	// offsets are code points, and converting on every span call cost
 	// about a tenth of the coder's time.
 	runes []rune
+	// verbs[i] caches verbAt(i), which the role features ask for every
+	// token between a phrase and its trigger.
+	verbs []bool
 }
 
 func (v *sentenceView) hasCueAt(i int, kind string) (cueHit, bool) {
