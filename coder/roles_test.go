@@ -208,16 +208,31 @@ func TestFrameNamedIsYesOrNo(t *testing.T) {
 // continues: a coordinated verb, a complementizer with a pronoun, a
 // participle after a speech verb, an event noun that a light verb governs.
 func TestCarriedSubjects(t *testing.T) {
-	for _, c := range []struct{ sentence, typ, trig, source string }{
+	checkRoles(t, true, []roleCase{
 		{"وقالت مصادر محلية إن قوات المقاومة المشتركة، ضيقت خناقها على ميليشيات الحوثي، ودعتهم إلى تسليم أنفسهم.", "REQUEST", "ودعتهم", "قوات المقاومة"},
 		{"قالت قيادة الولايات المتحدة في أفريقيا إنها نفذت غارة جوية دقيقة بالقرب من مدينة بني وليد.", "ASSAULT", "نفذت", "قيادة"},
 		{"قال المتحدث باسم التحالف، شون ريان، إنه سمع عن هذه التقارير، نافيا شن التحالف أي ضربات في المنطقة.", "REJECT", "نافيا", "المتحدث باسم التحالف"},
 		{"وفي غضون أيام تمكن الجيش من تحرير المنطقة النفطية.", "COERCE", "تحرير", "الجيش"},
-	} {
+	})
+}
+
+// roleCase is a sentence, the event type and trigger of one of its events
+// and the text its role must contain.
+type roleCase struct{ sentence, typ, trig, want string }
+
+// checkRoles codes each sentence and checks the source (or the target)
+// of the event.
+func checkRoles(t *testing.T, source bool, cases []roleCase) {
+	t.Helper()
+	role := "target"
+	if source {
+		role = "source"
+	}
+	for _, c := range cases {
 		evs := code(t, c.sentence, "")
-		got, ok := roleOf(evs, c.typ, c.trig, true)
-		if !ok || !strings.Contains(got, c.source) {
-			t.Errorf("%s %s: source %q, want %q; events: %s", c.typ, c.trig, got, c.source, summary(evs))
+		got, ok := roleOf(evs, c.typ, c.trig, source)
+		if !ok || !strings.Contains(got, c.want) {
+			t.Errorf("%s %s: %s %q, want %q; events: %s", c.typ, c.trig, role, got, c.want, summary(evs))
 		}
 	}
 }
@@ -226,17 +241,11 @@ func TestCarriedSubjects(t *testing.T) {
 // (مواقع الحوثيين), the actor an object pronoun refers back to, the
 // partitive of a count of victims.
 func TestTargetsAreTheActorsBehindSitesAndPronouns(t *testing.T) {
-	for _, c := range []struct{ sentence, typ, trig, target string }{
+	checkRoles(t, false, []roleCase{
 		{"وقال المسماري إن قوات الجيش الوطني الليبي هاجمت فجر الخميس أماكن تواجد الميليشيات المسلحة في الميناءين.", "ASSAULT", "هاجمت", "الميليشيات"},
 		{"وقالت مصادر محلية إن قوات المقاومة المشتركة، ضيقت خناقها على ميليشيات الحوثي، ودعتهم إلى تسليم أنفسهم.", "REQUEST", "ودعتهم", "ميليشيات الحوثي"},
 		{"وذكرت المصادر أن 12 عنصرا من ميليشيات الحوثي قتلوا خلال الساعات الماضية.", "ASSAULT", "قتلوا", "ميليشيات الحوثي"},
-	} {
-		evs := code(t, c.sentence, "")
-		got, ok := roleOf(evs, c.typ, c.trig, false)
-		if !ok || !strings.Contains(got, c.target) {
-			t.Errorf("%s %s: target %q, want %q; events: %s", c.typ, c.trig, got, c.target, summary(evs))
-		}
-	}
+	})
 }
 
 // The role models never make the one acted on the doer: the sites'
