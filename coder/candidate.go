@@ -57,7 +57,10 @@ type Verdict struct {
 	// Filtered: a model scored it; Prob is the model's probability.
 	Filtered bool
 	Prob     float64
-	Reason   string
+	// Confidence is Prob calibrated to the share of such candidates that
+	// tell a real happening (0: not calibrated, Prob stands).
+	Confidence float64
+	Reason     string
 }
 
 const disasterReason = "dropped: the victims of a disaster or accident, not an attack"
@@ -101,7 +104,9 @@ const ArticleFilter = "ARTICLE"
 // the candidate's type, for asserted and historical candidates.
 func (c *Coder) Judge(cd *Candidate) Verdict {
 	if m := c.filter[ArticleFilter]; m != nil {
-		return DecideArticle(cd, m.Prob(cd.Features), m.Threshold)
+		v := DecideArticle(cd, m.Prob(cd.Features), m.Threshold)
+		v.Confidence = m.Calibrated(v.Prob)
+		return v
 	}
 	if m := c.filter[cd.Event.EventType]; m != nil && cd.Event.Counts() {
 		return Decide(cd, true, m.Prob(cd.Features), m.Threshold)

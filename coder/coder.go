@@ -108,7 +108,11 @@ func Assemble(cands []Candidate, verdicts []Verdict) []marsad.Event {
 		}
 		e := cands[i].Event
 		if vd.Filtered {
-			e.Confidence = math.Round(vd.Prob*100) / 100
+			p := vd.Prob
+			if vd.Confidence > 0 {
+				p = vd.Confidence
+			}
+			e.Confidence = math.Round(p*100) / 100
 		}
 		if vd.Historical {
 			e.Modality = marsad.Historical

@@ -107,6 +107,9 @@ func TrainArticleFilter(ctx context.Context, c *coder.Coder, arts []GoldArticle,
 	o.L2 = hp.L2
 	model := trainArticleModel(exs, o)
 	model.Threshold = rep.Threshold
+	if folds >= 2 {
+		model.Calibration = calibrateArticleModel(exs, folds, o)
+	}
 	model.Note = fmt.Sprintf("article-level event filter: %d candidate examples (%d positive) from %d annotated articles; threshold chosen by %d-fold cross-validation by article",
 		len(exs), rep.Positives, len(all), folds)
 	return model, rep, nil
@@ -444,4 +447,22 @@ func hasAnyPrefix(s string, prefixes []string) bool {
 		}
 	}
 	return false
+}
+
+// calibrateArticleModel fits the Platt scaling that turns the filter's
+// probability into the share of candidates at that probability which
+// tell a gold happening, on out-of-fold probabilities (by article) of
+// the examples the filter learns from: the event's confidence.
+func calibrateArticleModel(exs []linear.Example, folds int, opt linear.Options) []float64 {
+	oof := meanOf(outOfFold(exs, folds, opt.Seed, func(int) bool { return true },
+		func(train []linear.Example) *linear.Model { return trainArticleModel(train, opt) }))
+	var ps []float64
+	var ys []bool
+	for i, e := range exs {
+		if n := len(e.Features); n > 0 && e.Features[n-1] == neutralMark {
+			continue
+		}
+		ps, ys = append(ps, oof[i]), append(ys, e.Label)
+	}
+	return linear.FitPlatt(ps, ys)
 }

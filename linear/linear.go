@@ -34,7 +34,12 @@ type Model struct {
 	Bias      float64            `json:"bias"`
 	Weights   map[string]float64 `json:"weights"`
 	Threshold float64            `json:"threshold"` // decision threshold on Prob
-	Note      string             `json:"note,omitempty"`
+	// Calibration, when set, is [a, b] of a Platt scaling fitted on
+	// out-of-fold probabilities: Calibrated(p) = σ(a·logit(p) + b) is the
+	// share of examples at p that were positive. A threshold chosen for F1
+	// can sit where raw probabilities read as near zero.
+	Calibration []float64 `json:"calibration,omitempty"`
+	Note        string    `json:"note,omitempty"`
 }
 
 // Options control training.
@@ -172,6 +177,57 @@ func (m *Model) Prob(features []string) float64 {
 	return sigmoid(z)
 }
 
+// Calibrated maps a probability of the model through its calibration (the
+// identity when it has none).
+func (m *Model) Calibrated(p float64) float64 {
+	if len(m.Calibration) != 2 {
+		return p
+	}
+	return sigmoid(m.Calibration[0]*logit(p) + m.Calibration[1])
+}
+
+func logit(p float64) float64 {
+	p = math.Min(math.Max(p, 1e-9), 1-1e-9)
+	return math.Log(p / (1 - p))
+}
+
+// FitPlatt fits [a, b] so that σ(a·logit(p)+b) predicts the labels
+// (logistic regression on one feature, Newton's method), for
+// Model.Calibration. The result is rounded like the weights.
+func FitPlatt(probs []float64, labels []bool) []float64 {
+	a, b := 1.0, 0.0
+	for it := 0; it < 50; it++ {
+		var ga, gb, haa, hab, hbb float64
+		for i, p := range probs {
+			x := logit(p)
+			q := sigmoid(a*x + b)
+			y := 0.0
+			if labels[i] {
+				y = 1
+			}
+			w := q * (1 - q)
+			ga += (q - y) * x
+			gb += q - y
+			haa += w * x * x
+			hab += w * x
+			hbb += w
+		}
+		haa += 1e-6
+		hbb += 1e-6
+		det := haa*hbb - hab*hab
+		if det == 0 {
+			break
+		}
+		da := (hbb*ga - hab*gb) / det
+		db := (haa*gb - hab*ga) / det
+		a, b = a-da, b-db
+		if math.Abs(da) < 1e-9 && math.Abs(db) < 1e-9 {
+			break
+		}
+	}
+	return []float64{round(a), round(b)}
+}
+
 // Accept reports whether Prob reaches the threshold.
 func (m *Model) Accept(features []string) bool { return m.Prob(features) >= m.Threshold }
 
@@ -179,6 +235,9 @@ func (m *Model) Accept(features []string) bool { return m.Prob(features) >= m.Th
 func (m *Model) Write(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "{\n  \"bias\": %s,\n  \"threshold\": %s,\n", num(m.Bias), num(m.Threshold))
+	if len(m.Calibration) == 2 {
+		fmt.Fprintf(bw, "  \"calibration\": [%s, %s],\n", num(m.Calibration[0]), num(m.Calibration[1]))
+	}
 	note, _ := json.Marshal(m.Note)
 	fmt.Fprintf(bw, "  \"note\": %s,\n  \"weights\": {", note)
 	keys := make([]string, 0, len(m.Weights))

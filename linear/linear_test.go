@@ -2,6 +2,7 @@ package linear
 
 import (
 	"bytes"
+	"math"
 	"testing"
 )
 
@@ -75,5 +76,30 @@ func TestAverageOfShufflesIsReproducibleAndStillSeparates(t *testing.T) {
 	}
 	if !m.Accept([]string{"trig=protest", "verb", "source"}) || m.Accept([]string{"trig=protest", "cue=call"}) {
 		t.Error("the averaged model does not separate reports from calls")
+	}
+}
+
+// Platt scaling recovers a known miscalibration: probabilities twice as
+// sure as the labels warrant (in log-odds) come back to the labels' rate.
+func TestFitPlattRecoversTheLabelsRate(t *testing.T) {
+	var ps []float64
+	var ys []bool
+	for i := 0; i < 2000; i++ {
+		z := float64(i%41-20) / 5 // true log-odds -4 … 4
+		p := 1 / (1 + math.Exp(-2*z))
+		pos := 1 / (1 + math.Exp(-z))
+		// deterministic labels at the true rate: the first pos·50 of each 50
+		ps, ys = append(ps, p), append(ys, float64(i/41%50) < pos*50)
+	}
+	ab := FitPlatt(ps, ys)
+	if math.Abs(ab[0]-0.5) > 0.1 || math.Abs(ab[1]) > 0.2 {
+		t.Errorf("calibration %v, want about [0.5 0]", ab)
+	}
+	m := &Model{Calibration: ab}
+	if got := m.Calibrated(1 / (1 + math.Exp(-4))); math.Abs(got-1/(1+math.Exp(-2))) > 0.05 {
+		t.Errorf("Calibrated(σ(4)) = %.3f, want about σ(2) = 0.881", got)
+	}
+	if got := (&Model{}).Calibrated(0.3); got != 0.3 {
+		t.Errorf("without calibration Calibrated(0.3) = %v, want 0.3", got)
 	}
 }
