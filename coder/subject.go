@@ -26,7 +26,7 @@ func (v *sentenceView) carriedDoer(t *trigger) *actorSpan {
 	if !t.noun || t.participle {
 		// a circumstantial participle (نافيا، متوعدا) has the subject of
 		// the clause it describes
-		return v.keepNamed(v.clauseSubject(t.start))
+		return v.plausibleHead(v.clauseSubject(t.start))
 	}
 	if _, patient := v.cueCovering(t.start, cuePatientNoun); patient {
 		return nil // مقتل القائد: the one named is the victim
@@ -38,13 +38,13 @@ func (v *sentenceView) carriedDoer(t *trigger) *actorSpan {
 	if subj != nil {
 		return subj
 	}
-	return v.keepNamed(v.clauseSubject(g))
+	return v.plausibleHead(v.clauseSubject(g))
 }
 
-// keepNamed drops a carried subject found by grammar alone when its first
+// plausibleHead drops a carried subject found by grammar alone when its first
 // word looks like no head noun: a verb's shape (لتندلع، ومضى), a
 // preposition left on it (بتجدد) or a pronoun (أرواحهم).
-func (v *sentenceView) keepNamed(a *actorSpan) *actorSpan {
+func (v *sentenceView) plausibleHead(a *actorSpan) *actorSpan {
 	if a == nil || named(a) {
 		return a
 	}
