@@ -20,7 +20,7 @@ func init() {
 	register(&command{
 		Name:    "train roles",
 		Summary: "train the role models (which phrase of a trigger's sentence is its source, which its target) on the article set",
-		Usage:   "--out-dir DIR [--articles DIR] [--folds 5] [--seed 1] [--json]",
+		Usage:   "--out-dir DIR [--articles DIR] [--folds 5] [--seed 1] [--json] [--errors]",
 		Example: `marsad train roles --articles eval/testdata/articles/primary --out-dir /tmp/roles
 
 For every candidate event in a mention sentence of a gold happening of its
