@@ -335,15 +335,17 @@ func (c *Coder) candidates(doc marsad.Document, v *sentenceView, dc *lexicon.Doc
 		rc := v.roleContextOf(t)
 		sink := &featureSink{models: [2]*linear.Model{c.filter[RoleSourceModel], c.filter[RoleTargetModel]}}
 		sink.collect = sink.models[0] == nil || sink.models[1] == nil // training reads the features
+		stop := make([][2]bool, len(opts))
 		for i, a := range opts {
 			sink.reset()
 			v.roleFeatures(t, rc, a, src, tgt, sink)
+			stop[i] = [2]bool{v.notActor(a) || v.notDoer(a), v.notActor(a)}
 			roles[i] = RoleOption{Actor: a.ref, Features: sink.out}
 			if !sink.collect {
 				probs[i] = [2]float64{sink.prob(0), sink.prob(1)}
 			}
 		}
-		msrc, mtgt, chosen, why := v.chooseRoles(t, src, tgt, opts, probs, c.filter)
+		msrc, mtgt, chosen, why := v.chooseRoles(t, src, tgt, opts, stop, probs, c.filter)
 		var evFat *int
 		if c.cues.frameOf(t.eventType).Fatalities {
 			evFat = fat
@@ -430,6 +432,9 @@ func (v *sentenceView) notActor(a *actorSpan) bool {
 func (v *sentenceView) notDoer(a *actorSpan) bool {
 	if a == nil || a.how != "np" {
 		return false
+	}
+	if v.triggerNounAt(a.start) && !v.doerAt(a.start) {
+		return true // انطلاق عملية تحرير العاصمة: an event is no one
 	}
 	if a.end-a.start == 1 && !v.doerAt(a.start) && !v.complementizerBefore(a.start) {
 		t := &v.toks[a.start]

@@ -332,22 +332,23 @@ const (
 // probable phrase at or above a model's threshold, or none. The target is
 // never the phrase chosen as the source. Without the models it returns
 // the rules' picks. why says, for explain, what chose each role.
-func (v *sentenceView) chooseRoles(t *trigger, src, tgt *actorSpan, opts []*actorSpan, probs [][2]float64, filter map[string]*linear.Model) (s, x *actorSpan, chosen bool, why string) {
+func (v *sentenceView) chooseRoles(t *trigger, src, tgt *actorSpan, opts []*actorSpan, stop [][2]bool, probs [][2]float64, filter map[string]*linear.Model) (s, x *actorSpan, chosen bool, why string) {
 	ms, mt := filter[RoleSourceModel], filter[RoleTargetModel]
 	if ms == nil || mt == nil {
 		return src, tgt, false, "roles by the rules"
 	}
-	prob := func(m *linear.Model, i int) float64 {
+	role := func(m *linear.Model) int {
 		if m == mt {
-			return probs[i][1]
+			return 1
 		}
-		return probs[i][0]
+		return 0
 	}
+	prob := func(m *linear.Model, i int) float64 { return probs[i][role(m)] }
 	pick := func(m *linear.Model, skip *actorSpan) (*actorSpan, float64) {
 		var best *actorSpan
 		bp := m.Threshold
 		for i, a := range opts {
-			if skip != nil && a.start < skip.end && skip.start < a.end || v.notActor(a) {
+			if skip != nil && a.start < skip.end && skip.start < a.end || stop[i][role(m)] {
 				continue // the actor stop list is no one, whatever the model says
 			}
 			if p := prob(m, i); p >= bp {
