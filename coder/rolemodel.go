@@ -375,6 +375,9 @@ func (v *sentenceView) chooseRoles(t *trigger, src, tgt *actorSpan, opts []*acto
 		if chosen == nil {
 			return fmt.Sprintf("%s: none reaches the role model's threshold (rules: %s)", role, text(rule))
 		}
+		if chosen == rule {
+			return fmt.Sprintf("%s: %s, the rules' pick (role model p=%.2f)", role, text(chosen), p)
+		}
 		if rule != nil {
 			return fmt.Sprintf("%s: %s by the role model (p=%.2f; rules: %s p=%.2f)", role, text(chosen), p, text(rule), probOf(m, rule))
 		}
