@@ -696,6 +696,23 @@ func actorRef(sp marsad.Span, a *marsad.Actor, agentSector string) marsad.ActorR
 // subject of a speech verb (قال العميد خالد المحجوب … إن) or the one after
 // "according to" (بحسب …).
 func (v *sentenceView) attribution(lex *lexicon.Lexicon) *marsad.Claim {
+	a, start, end, ok := v.speaker()
+	if !ok {
+		return nil
+	}
+	if a != nil {
+		sp := v.span(a.start, a.end)
+		return &marsad.Claim{Text: sp.Text, Start: sp.Start, End: sp.End, ActorID: a.ref.ActorID}
+	}
+	sp := v.span(start, end)
+	return &marsad.Claim{Text: sp.Text, Start: sp.Start, End: sp.End}
+}
+
+// speaker is the phrase after the sentence's first speech verb or
+// "according to" that says who speaks: an actor phrase when one stands
+// there (a), else a short stretch of words [start, end). ok is false when
+// the sentence attributes nothing.
+func (v *sentenceView) speaker() (a *actorSpan, start, end int, ok bool) {
 	for _, h := range v.cues {
 		if h.kind != cueSpeech && h.kind != cueAccording {
 			continue
@@ -719,26 +736,22 @@ func (v *sentenceView) attribution(lex *lexicon.Lexicon) *marsad.Claim {
 			end++
 		}
 		// Prefer an actor phrase inside that stretch.
-		for _, a := range v.actors {
-			if a.start >= start && a.start < end && a.end <= end+2 {
-				sp := v.span(a.start, a.end)
-				return &marsad.Claim{Text: sp.Text, Start: sp.Start, End: sp.End, ActorID: a.ref.ActorID}
+		for k := range v.actors {
+			if a := &v.actors[k]; a.start >= start && a.start < end && a.end <= end+2 {
+				return a, a.start, a.end, true
 			}
 		}
 		if end > start && end-start <= 4 {
-			sp := v.span(start, end)
-			return &marsad.Claim{Text: sp.Text, Start: sp.Start, End: sp.End}
+			return nil, start, end, true
 		}
 		// SVO: the actor just before the verb (الجيش قال).
 		for k := len(v.actors) - 1; k >= 0; k-- {
-			a := v.actors[k]
-			if a.end == h.start && (a.how != "np" || !v.prepBefore(a.start)) {
-				sp := v.span(a.start, a.end)
-				return &marsad.Claim{Text: sp.Text, Start: sp.Start, End: sp.End, ActorID: a.ref.ActorID}
+			if a := &v.actors[k]; a.end == h.start && (a.how != "np" || !v.prepBefore(a.start)) {
+				return a, a.start, a.end, true
 			}
 		}
 	}
-	return nil
+	return nil, 0, 0, false
 }
 
 // daysBetween returns b - a in days for two YYYY-MM-DD dates (0 when either

@@ -693,7 +693,7 @@ func twoParties(a, b *marsad.ActorRef) bool {
 }
 
 // farApart: triggers far apart in a long sentence (a run of clauses
-// joined by commas, farTriggers bytes or more) tell two things, however
+// joined by commas, more than farTriggers code points) tell two things, however
 // their sources read.
 func farApart(a, b *marsad.Event) bool {
 	d := a.Trigger.Start - b.Trigger.Start

@@ -47,6 +47,7 @@ const (
 	cueAgentMarker  = "agent-marker"
 	cueDoerAfter    = "doer-after"
 	cueLightVerb    = "light-verb"
+	cueQuotedFrom   = "quoted-from"
 	cueComplement   = "complementizer"
 	cueDead         = "dead"
 	cuePrep         = "prep"
@@ -75,7 +76,7 @@ var cueKinds = map[string]bool{
 	cueEmbed: true, cueCondemn: true, cueSpeech: true, cueAccording: true, cueHistorical: true, cueRunningToll: true, cueRelative: true,
 	cueClause: true, cueCasualty: true, cueInjured: true, cueNumber: true, cueApprox: true,
 	cueMultiplier: true, cueAbout: true, cueNotCount: true, cueWounded: true, cueOneVictim: true, cueDisaster: true, cueNotActor: true,
-	cueAnchor: true, cuePatientNoun: true, cueKill: true, cuePassive: true, cueAgentMarker: true, cueDoerAfter: true, cueLightVerb: true,
+	cueAnchor: true, cuePatientNoun: true, cueKill: true, cuePassive: true, cueAgentMarker: true, cueDoerAfter: true, cueLightVerb: true, cueQuotedFrom: true,
 	cueComplement: true, cueDead: true, cuePrep: true, cueTargetPrep: true,
 	cueVoiceAmbig: true, cueFunction: true, cueCrowd: true, cueCrowdAct: true,
 	cueTargetOf: true, cueNotEvent: true, cueEventPlace: true, cueReciprocal: true,
@@ -85,7 +86,7 @@ var cueKinds = map[string]bool{
 // quietCues are read by the death toll and the actor stop list alone: they
 // are no features of the event filters, which were trained without them.
 var quietCues = map[string]bool{cueMultiplier: true, cueAbout: true, cueNotCount: true, cueWounded: true,
-	cueOneVictim: true, cueDisaster: true, cueNotActor: true, cueDoerAfter: true, cueLightVerb: true}
+	cueOneVictim: true, cueDisaster: true, cueNotActor: true, cueDoerAfter: true, cueLightVerb: true, cueQuotedFrom: true}
 
 // valueCues are the kinds whose value column is a number.
 var valueCues = map[string]bool{cueNumber: true, cueApprox: true, cueMultiplier: true, cueOneVictim: true}

@@ -416,21 +416,8 @@ func (v *sentenceView) chooseRoles(t *trigger, src, tgt *actorSpan, opts []*acto
 }
 
 // attributionSpan is the actor phrase the sentence's claims are put in
-// the mouth of (the subject of a speech verb), or nil.
+// the mouth of (see speaker), or nil.
 func (v *sentenceView) attributionSpan() *actorSpan {
-	for _, h := range v.cues {
-		if h.kind != cueSpeech {
-			continue
-		}
-		for k := range v.actors {
-			a := &v.actors[k]
-			if a.start >= h.end && a.start-h.end <= 1 {
-				return a
-			}
-			if a.end == h.start && !v.prepBefore(a.start) {
-				return a
-			}
-		}
-	}
-	return nil
+	a, _, _, _ := v.speaker()
+	return a
 }

@@ -160,7 +160,7 @@ func (v *sentenceView) speakerBefore(i int) *actorSpan {
 			if a.start <= j || a.start >= i || v.notUsable(a) {
 				continue
 			}
-			if a.start > 0 && v.toks[a.start-1].Norm == "عن" {
+			if _, quoted := v.hasCueAt(a.start-1, cueQuotedFrom); quoted && a.start > 0 {
 				return a
 			}
 			if first == nil && !v.prepBefore(a.start) {

@@ -75,13 +75,7 @@ func TrainArticleFilter(ctx context.Context, c *coder.Coder, arts []GoldArticle,
 			dup = nil
 		}
 		for _, cd := range cands {
-			label := false
-			p := Prediction{Events: []marsad.Event{cd.Event}}
-			for h := range g.Happenings {
-				if predMatches(&g.Happenings[h], spans[h], &p) {
-					label = true
-				}
-			}
+			label := matchingHappening(g, spans, &cd.Event) != nil
 			feats := cd.Features
 			if !label && inMatched[cd.Event.Trigger] && neutralMerged || dup[cd.Event.Trigger] {
 				feats = append(feats[:len(feats):len(feats)], neutralMark)

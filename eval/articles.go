@@ -512,23 +512,36 @@ func refText(a *marsad.ActorRef) string {
 // the happenings found.
 func Articles(ctx context.Context, gold []GoldArticle, docs map[string]marsad.Document, code CodeFunc) (*ArticlesReport, error) {
 	rep := &ArticlesReport{}
-	for i := range gold {
-		g := &gold[i]
-		doc, ok := docs[g.ID]
-		if !ok {
-			return nil, fmt.Errorf("%s: article %s is not in the corpus", g.File, g.ID)
-		}
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		evs, err := code(ctx, doc)
-		if err != nil {
-			return nil, fmt.Errorf("coding %s: %w", g.ID, err)
-		}
-		rep.ScoreArticle(g, doc.Text, GroupEvents(evs))
+	if err := scoreArticles(ctx, gold, docs, func(int) bool { return true }, code, rep); err != nil {
+		return nil, err
 	}
 	rep.Finish()
 	return rep, nil
+}
+
+// scoreArticles codes the gold articles that pick selects and adds their
+// scores to rep (Finish is the caller's: cross-validation adds every
+// fold's articles to one report).
+func scoreArticles(ctx context.Context, gold []GoldArticle, docs map[string]marsad.Document, pick func(int) bool, code CodeFunc, rep *ArticlesReport) error {
+	for i := range gold {
+		if !pick(i) {
+			continue
+		}
+		g := &gold[i]
+		doc, ok := docs[g.ID]
+		if !ok {
+			return fmt.Errorf("%s: article %s is not in the corpus", g.File, g.ID)
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		evs, err := code(ctx, doc)
+		if err != nil {
+			return fmt.Errorf("coding %s: %w", g.ID, err)
+		}
+		rep.ScoreArticle(g, doc.Text, GroupEvents(evs))
+	}
+	return nil
 }
 
 // Agreement scores annotation b against annotation a of the same articles

@@ -101,7 +101,7 @@ func TrainRoleModels(ctx context.Context, c *coder.Coder, arts []GoldArticle, do
 	}
 	rules := c.WithRoleModels(nil, nil)
 	rep.Rules = &ArticlesReport{}
-	if err := codeArticles(ctx, rules, arts, docs, func(int) bool { return true }, rep.Rules); err != nil {
+	if err := scoreArticles(ctx, arts, docs, func(int) bool { return true }, rules.Code, rep.Rules); err != nil {
 		return nil, nil, nil, err
 	}
 	rep.Rules.Finish()
@@ -112,7 +112,7 @@ func TrainRoleModels(ctx context.Context, c *coder.Coder, arts []GoldArticle, do
 			held := func(i int) bool { return fold[i] == k }
 			ms := trainRole(flat(srcEx, held), opt)
 			mt := trainRole(flat(tgtEx, held), opt)
-			if err := codeArticles(ctx, c.WithRoleModels(ms, mt), arts, docs, held, rep.CV); err != nil {
+			if err := scoreArticles(ctx, arts, docs, held, c.WithRoleModels(ms, mt).Code, rep.CV); err != nil {
 				return nil, nil, nil, err
 			}
 		}
@@ -158,23 +158,6 @@ func matchingHappening(g *GoldArticle, spans [][]span, e *marsad.Event) *GoldHap
 		if predMatches(&g.Happenings[h], spans[h], &p) {
 			return &g.Happenings[h]
 		}
-	}
-	return nil
-}
-
-// codeArticles codes the articles that pick selects with c (its filter
-// judging) and adds their scores to rep.
-func codeArticles(ctx context.Context, c *coder.Coder, arts []GoldArticle, docs map[string]marsad.Document, pick func(int) bool, rep *ArticlesReport) error {
-	for i := range arts {
-		if !pick(i) {
-			continue
-		}
-		doc := docs[arts[i].ID]
-		evs, err := c.Code(ctx, doc)
-		if err != nil {
-			return err
-		}
-		rep.ScoreArticle(&arts[i], doc.Text, GroupEvents(evs))
 	}
 	return nil
 }

@@ -50,8 +50,7 @@ built-in models by accident: give data/filter to replace them.`,
 		Flags: func(fs *flag.FlagSet) {
 			fs.Var(&golds, "gold", "gold `CSV` (repeat for several event types)")
 			fs.StringVar(&articles, "articles", "", "annotated article set (`folder` or JSONL) for the article-level filter")
-			fs.StringVar(&corpus, "corpus", defaultCorpus, "the annotated articles' texts, matched by id")
-			fs.StringVar(&outDir, "out-dir", "", "folder for the model files (required; data/filter replaces the built-in models)")
+			trainOutputFlags(fs, &corpus, &outDir)
 			fs.IntVar(&folds, "folds", 5, "cross-validation folds (by document) for the threshold and the printed figures")
 			fs.IntVar(&epochs, "epochs", 10, "training passes")
 			fs.Uint64Var(&seed, "seed", 1, "shuffling seed")
@@ -62,8 +61,8 @@ built-in models by accident: give data/filter to replace them.`,
 			if len(golds) == 0 && articles == "" || len(args) > 0 {
 				return errUsage
 			}
-			if outDir == "" {
-				return usageErr("--out-dir is required: a folder for the model files (data/filter replaces the built-in ones)")
+			if err := needOutDir(outDir); err != nil {
+				return err
 			}
 			k, err := openKnowledge()
 			if err != nil {
@@ -113,6 +112,22 @@ built-in models by accident: give data/filter to replace them.`,
 			return nil
 		},
 	})
+}
+
+// trainOutputFlags defines the flags every training command shares: the
+// annotated articles' texts and the folder for the model files.
+func trainOutputFlags(fs *flag.FlagSet, corpus, outDir *string) {
+	fs.StringVar(corpus, "corpus", defaultCorpus, "the annotated articles' texts, matched by id")
+	fs.StringVar(outDir, "out-dir", "", "folder for the model files (required; data/filter replaces the built-in models)")
+}
+
+// needOutDir refuses a training run without --out-dir, so that none
+// overwrites the built-in models by accident.
+func needOutDir(outDir string) error {
+	if outDir == "" {
+		return usageErr("--out-dir is required: a folder for the model files (data/filter replaces the built-in ones)")
+	}
+	return nil
 }
 
 // multiFlag is a repeatable string flag.

@@ -37,8 +37,7 @@ give data/filter to replace the built-in ones. Without those files the
 coder keeps the rules' roles.`,
 		Flags: func(fs *flag.FlagSet) {
 			fs.StringVar(&articles, "articles", "eval/testdata/articles/primary", "annotated article set (`folder` or JSONL)")
-			fs.StringVar(&corpus, "corpus", defaultCorpus, "the annotated articles' texts, matched by id")
-			fs.StringVar(&outDir, "out-dir", "", "folder for the model files (required; data/filter replaces the built-in models)")
+			trainOutputFlags(fs, &corpus, &outDir)
 			fs.IntVar(&folds, "folds", 5, "cross-validation folds (by article) for the printed figures")
 			fs.IntVar(&epochs, "epochs", 5, "training passes")
 			fs.Uint64Var(&seed, "seed", 1, "shuffling seed")
@@ -49,8 +48,8 @@ coder keeps the rules' roles.`,
 			if len(args) > 0 {
 				return errUsage
 			}
-			if outDir == "" {
-				return usageErr("--out-dir is required: a folder for the model files (data/filter replaces the built-in ones)")
+			if err := needOutDir(outDir); err != nil {
+				return err
 			}
 			k, err := openKnowledge()
 			if err != nil {
